@@ -1,0 +1,108 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings every Swift target shares: strict, explicit imports.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Lerend",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "lerend", targets: ["lerend"]),
+        .library(name: "LerendDocuments", targets: ["LerendDocuments"]),
+        .library(name: "LerendExpressions", targets: ["LerendExpressions"]),
+        .library(name: "LerendNetwork", targets: ["LerendNetwork"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        // C libraries, installed by the set-up script (libxml2-dev, libzip-dev).
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CLibZip", pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"])]),
+
+        // Located messages in the style of a compiler, shared by every layer.
+        .target(name: "LerendDiagnostics", swiftSettings: strictSettings),
+
+        // The expression language of templates and rules: values, parser, evaluator, Dutch formatting.
+        .target(
+            name: "LerendExpressions",
+            dependencies: [
+                "LerendDiagnostics",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            swiftSettings: strictSettings),
+
+        // YAML and JSON data files as expression values, with the place of every node.
+        .target(
+            name: "LerendData",
+            dependencies: [
+                "LerendDiagnostics", "LerendExpressions", "Yams",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            swiftSettings: strictSettings),
+
+        // The document engine: ODT and DOCX templates compiled once, rendered many times.
+        .target(
+            name: "LerendDocuments",
+            dependencies: [
+                "LerendDiagnostics", "LerendExpressions", "CLibXML2", "CLibZip",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            swiftSettings: strictSettings),
+
+        // The domain: network files, plugins with their rule sets and workflows, checks.
+        // Knows nothing of XML or zip.
+        .target(
+            name: "LerendNetwork",
+            dependencies: [
+                "LerendDiagnostics", "LerendExpressions", "LerendData",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            swiftSettings: strictSettings),
+
+        // The command-line tool; thin: parses arguments and calls the libraries.
+        .executableTarget(
+            name: "lerend",
+            dependencies: [
+                "LerendDiagnostics", "LerendExpressions", "LerendData", "LerendDocuments", "LerendNetwork",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings),
+
+        // Prints documents per second and peak memory; run in release mode.
+        .executableTarget(
+            name: "lerend-benchmark",
+            dependencies: ["LerendExpressions", "LerendDocuments"],
+            path: "Benchmarks/lerend-benchmark",
+            swiftSettings: strictSettings),
+
+        .testTarget(
+            name: "LerendExpressionsTests",
+            dependencies: ["LerendExpressions", "LerendDiagnostics"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "LerendDocumentsTests",
+            dependencies: ["LerendDocuments", "LerendExpressions", "LerendData", "LerendDiagnostics", "CLibZip"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "LerendNetworkTests",
+            dependencies: ["LerendNetwork", "LerendData", "LerendExpressions", "LerendDiagnostics"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "LerendDataTests",
+            dependencies: ["LerendData", "LerendExpressions", "LerendDiagnostics"],
+            swiftSettings: strictSettings),
+    ]
+)

@@ -1,0 +1,58 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why a file could not be written.
+struct FileWriteError: Error {
+    let reason: String
+}
+
+/// Writes files so that they appear whole or not at all.
+enum AtomicFile {
+    /// The prefix of temporary files; a batch removes leftovers of an earlier, killed run.
+    static let temporaryPrefix = ".lerend-"
+
+    /// Writes `bytes` to a temporary file next to `path`, then renames it to `path`.
+    static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(FileWriteError) {
+        let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+        var template = Array("\(directory.isEmpty ? "/" : directory)/\(temporaryPrefix)XXXXXX.tmp".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
+        guard descriptor >= 0 else { throw FileWriteError(reason: String(cString: strerror(errno))) }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var written = 0
+        while written < bytes.count {
+            let result = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+            if result < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                close(descriptor)
+                unlink(temporary)
+                throw FileWriteError(reason: reason)
+            }
+            written += result
+        }
+        fchmod(descriptor, 0o644)
+        guard close(descriptor) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw FileWriteError(reason: reason)
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw FileWriteError(reason: reason)
+        }
+    }
+
+    /// Removes temporary files of an earlier run that was killed before it could rename them.
+    static func removeLeftovers(in directory: String) {
+        guard let handle = opendir(directory) else { return }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name.hasPrefix(temporaryPrefix), name.hasSuffix(".tmp") { unlink(directory + "/" + name) }
+        }
+    }
+}

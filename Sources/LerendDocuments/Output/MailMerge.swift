@@ -1,0 +1,146 @@
+import OrderedCollections
+import Dispatch
+public import LerendDiagnostics
+public import LerendExpressions
+import Synchronization
+
+/// Renders one document per record into a folder: a mail merge.
+///
+/// Each record's document is written under a temporary name and renamed, so the folder
+/// never holds half a document; a record that fails (a missing value, a bad name) is
+/// reported and the others are still written. Running it again gives the same bytes.
+public struct MailMerge: Sendable {
+    /// One document to make.
+    public struct Job: Sendable {
+        public var data: Value
+        /// The file name, with extension, inside the output folder.
+        public var fileName: String
+        /// What the record is called in messages ("record 3", "Anna de Vries").
+        public var label: String
+
+        public init(data: Value, fileName: String, label: String) {
+            self.data = data
+            self.fileName = fileName
+            self.label = label
+        }
+    }
+
+    /// A record that was not written, and why.
+    public struct Failure: Sendable {
+        public let label: String
+        public let fileName: String?
+        public let diagnostics: [Diagnostic]
+
+        public init(label: String, fileName: String?, diagnostics: [Diagnostic]) {
+            self.label = label
+            self.fileName = fileName
+            self.diagnostics = diagnostics
+        }
+    }
+
+    public struct Report: Sendable {
+        /// Paths of the documents written, in record order.
+        public var written: [String] = []
+        public var failures: [Failure] = []
+
+        public init() {}
+    }
+
+    public let template: DocumentTemplate
+    public let directory: String
+    public let options: RenderOptions
+    /// How many threads render at once.
+    public let workers: Int
+
+    public init(template: DocumentTemplate, directory: String, options: RenderOptions = RenderOptions(), workers: Int = 1) {
+        self.template = template
+        self.directory = directory
+        self.options = options
+        self.workers = max(1, workers)
+    }
+
+    /// The data of each record: the record under `binding` next to the shared data, or,
+    /// without a binding, the record's fields over the shared data (as in a mail merge).
+    public static func recordData(_ record: Value, shared: Value, binding: String?) -> Value {
+        guard case .object(var members) = shared else {
+            if let binding { return [binding: record] }
+            return record
+        }
+        if let binding {
+            members[binding] = record
+        } else if case .object(let fields) = record {
+            for (key, value) in fields { members[key] = value }
+        }
+        return .object(members)
+    }
+
+    /// Jobs for `records` with names from `pattern`, made safe and distinct. Records
+    /// whose name cannot be made are returned as failures.
+    public static func jobs(
+        records: [Value], shared: Value, binding: String?, pattern: TextTemplate?, defaultStem: String,
+        fileExtension: String
+    ) -> (jobs: [Job], failures: [Failure]) {
+        var stems: [String] = []
+        var prepared: [(data: Value, label: String)] = []
+        var failures: [Failure] = []
+        let width = String(records.count).count
+        for (index, record) in records.enumerated() {
+            let data = recordData(record, shared: shared, binding: binding)
+            let number = String(index + 1)
+            let padded = String(repeating: "0", count: max(0, width - number.count)) + number
+            let label = "record \(index + 1)"
+            guard let pattern else {
+                stems.append(SafeFileName.make("\(defaultStem)-\(padded)"))
+                prepared.append((data, label))
+                continue
+            }
+            do throws(ExpressionError) {
+                let name = try pattern.render(in: EvaluationContext(root: data))
+                stems.append(SafeFileName.make(name, fallback: "\(defaultStem)-\(padded)"))
+                prepared.append((data, label))
+            } catch {
+                failures.append(Failure(
+                    label: label, fileName: nil,
+                    diagnostics: [error.diagnostic(in: pattern.source, at: SourceLocation(file: "--name"))]))
+            }
+        }
+        let names = SafeFileName.distinct(stems, fileExtension: fileExtension)
+        let jobs = zip(prepared, names).map { Job(data: $0.data, fileName: $1, label: $0.label) }
+        return (jobs, failures)
+    }
+
+    /// Renders every job; `progress` is called with the number of documents done so far.
+    public func run(_ jobs: [Job], progress: (@Sendable (Int) -> Void)? = nil) -> Report {
+        AtomicFile.removeLeftovers(in: directory)
+        let results = Mutex<[Int: [Diagnostic]]>([:])
+        let done = Atomic<Int>(0)
+        let workerCount = min(workers, max(1, jobs.count))
+        let template = self.template
+        let directory = self.directory
+        let options = self.options
+        DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
+            let renderer = DocumentRenderer(template: template)
+            for index in stride(from: worker, to: jobs.count, by: workerCount) {
+                let job = jobs[index]
+                let path = directory == "." ? job.fileName : "\(directory)/\(job.fileName)"
+                do throws(DiagnosticList) {
+                    try renderer.render(job.data, options: options, to: path, documentName: job.fileName)
+                } catch {
+                    results.withLock { $0[index] = error.diagnostics }
+                }
+                let count = done.wrappingAdd(1, ordering: .relaxed).newValue
+                progress?(count)
+            }
+        }
+        var report = Report()
+        let failed = results.withLock { $0 }
+        for (index, job) in jobs.enumerated() {
+            if let diagnostics = failed[index] {
+                report.failures.append(Failure(label: job.label, fileName: job.fileName, diagnostics: diagnostics))
+            } else {
+                report.written.append(directory == "." ? job.fileName : "\(directory)/\(job.fileName)")
+            }
+        }
+        return report
+    }
+}

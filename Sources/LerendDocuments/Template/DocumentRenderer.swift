@@ -1,0 +1,80 @@
+public import LerendDiagnostics
+public import LerendExpressions
+
+/// What to do with values the data does not have, and similar choices of one render.
+public struct RenderOptions: Sendable {
+    /// A missing value is an error by default; `.empty` prints nothing instead.
+    public var missingValues: MissingValuePolicy
+
+    public init(missingValues: MissingValuePolicy = .error) {
+        self.missingValues = missingValues
+    }
+}
+
+/// Renders documents from a compiled ``DocumentTemplate``, reusing its buffers and
+/// its deflate stream from one document to the next.
+///
+/// Make one renderer per thread; a renderer is not thread-safe, the template is.
+public final class DocumentRenderer {
+    public let template: DocumentTemplate
+    private let deflater = Deflater()
+    private var writer = ZipWriter()
+    private var xml: [UInt8] = []
+
+    public init(template: DocumentTemplate) {
+        self.template = template
+    }
+
+    /// The document for `data`, as the bytes of an .odt or .docx file.
+    ///
+    /// - Parameter documentName: named in error messages, such as the output file.
+    public func render(
+        _ data: Value, options: RenderOptions = RenderOptions(), documentName: String? = nil
+    ) throws(DiagnosticList) -> [UInt8] {
+        try build(data, options: options, documentName: documentName)
+        return writer.bytes
+    }
+
+    /// Renders `data` and writes the document to `path`: first under a temporary name in
+    /// the same folder, then renamed, so that `path` never holds half a document.
+    public func render(
+        _ data: Value, options: RenderOptions = RenderOptions(), to path: String, documentName: String? = nil
+    ) throws(DiagnosticList) {
+        try build(data, options: options, documentName: documentName ?? path)
+        var failure: FileWriteError?
+        writer.bytes.withUnsafeBytes { bytes in
+            do throws(FileWriteError) { try AtomicFile.write(bytes, to: path) } catch { failure = error }
+        }
+        if let error = failure {
+            throw DiagnosticList([Diagnostic(
+                .error, id: "O001", "kan '\(path)' niet schrijven: \(error.reason)", at: SourceLocation(file: path),
+                hint: "controleer of de map bestaat en of je er mag schrijven")])
+        }
+    }
+
+    private func build(_ data: Value, options: RenderOptions, documentName: String?) throws(DiagnosticList) {
+        let context = EvaluationContext(root: data, missingValues: options.missingValues)
+        writer.reset()
+        var errors: [Diagnostic] = []
+        for entry in template.entries {
+            switch entry {
+            case .raw(let prepared):
+                writer.add(prepared)
+            case .compiled(let part):
+                xml.removeAll(keepingCapacity: true)
+                var runner = ProgramRunner(context: context, output: xml)
+                runner.run(part.program)
+                xml = runner.output
+                errors += runner.errors
+                xml.withUnsafeBytes { writer.add(name: part.rawName, contents: $0, deflater: deflater) }
+            }
+        }
+        writer.finish()
+        guard errors.isEmpty else {
+            if let documentName {
+                for index in errors.indices { errors[index].notes.append("in document '\(documentName)'") }
+            }
+            throw DiagnosticList(errors)
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import LerendDiagnostics
+import LerendExpressions
+import OrderedCollections
+
+/// Runs a compiled part's program against data, appending XML to a buffer.
+///
+/// Errors do not stop the run: every missing value of the document is collected, so the
+/// user sees them all at once; nothing is written when there is any.
+struct ProgramRunner {
+    let context: EvaluationContext
+    var output: [UInt8]
+    var errors: [Diagnostic] = []
+    /// After this many errors in one document the rest are not reported.
+    static let errorLimit = 25
+
+    init(context: EvaluationContext, output: [UInt8]) {
+        self.context = context
+        self.output = output
+    }
+
+    mutating func run(_ program: [Instruction]) {
+        for instruction in program {
+            switch instruction {
+            case .bytes(let bytes):
+                output.append(contentsOf: bytes)
+            case .value(let slot):
+                do throws(ExpressionError) {
+                    let text = try slot.expression.printed(in: context)
+                    Self.write(text, slot: slot, into: &output)
+                } catch {
+                    report(slot.origin.diagnostic(for: error))
+                }
+            case .loop(let slot, let body, let empty):
+                let items: [Value]
+                do throws(ExpressionError) {
+                    switch try slot.iterable.evaluate(in: context) {
+                    case .list(let list): items = list
+                    case .null: items = []
+                    case let other:
+                        report(slot.origin.diagnostic(
+                            id: "E202", "{% for %} gaat over een lijst, maar '\(slot.iterable.source)' is een \(other.kindName)",
+                            hint: other.objectValue.map { "kies een lijst in het object: \(Array($0.keys).joined(separator: ", "))" }))
+                        continue
+                    }
+                } catch {
+                    report(slot.origin.diagnostic(for: error))
+                    continue
+                }
+                if items.isEmpty {
+                    run(empty)
+                    continue
+                }
+                for (index, item) in items.enumerated() {
+                    context.push("loop", LoopVariable.value(index: index, count: items.count))
+                    context.push(slot.variable, item)
+                    run(body)
+                    context.pop()
+                    context.pop()
+                }
+            case .condition(let branches, let otherwise):
+                var taken = false
+                for branch in branches {
+                    let holds: Bool
+                    do throws(ExpressionError) {
+                        holds = try branch.condition.isTrue(in: context)
+                    } catch {
+                        report(branch.origin.diagnostic(for: error))
+                        taken = true
+                        break
+                    }
+                    if holds {
+                        run(branch.body)
+                        taken = true
+                        break
+                    }
+                }
+                if !taken { run(otherwise) }
+            }
+        }
+    }
+
+    private mutating func report(_ diagnostic: Diagnostic) {
+        if errors.count < Self.errorLimit { errors.append(diagnostic) }
+    }
+
+    /// Appends `text` escaped for XML: `&`, `<`, `>` as entities; a newline or tab as the
+    /// format's element; characters XML 1.0 forbids (control characters, U+FFFE, U+FFFF)
+    /// left out.
+    static func write(_ text: String, slot: ValueSlot, into output: inout [UInt8]) {
+        var previousWasSpace = false
+        var skipNewline = false
+        var utf8 = text.utf8.makeIterator()
+        var lookahead: [UInt8] = []
+        func next() -> UInt8? { lookahead.isEmpty ? utf8.next() : lookahead.removeFirst() }
+        while let byte = next() {
+            if byte == 0x0A, skipNewline {
+                skipNewline = false
+                continue
+            }
+            skipNewline = false
+            switch byte {
+            case 0x26: output.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+            case 0x3C: output.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+            case 0x3E: output.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+            case 0x0D, 0x0A:
+                output.append(contentsOf: slot.lineBreak)
+                skipNewline = byte == 0x0D
+                previousWasSpace = false
+                continue
+            case 0x09:
+                output.append(contentsOf: slot.tab)
+                previousWasSpace = false
+                continue
+            case 0x20:
+                if previousWasSpace { output.append(contentsOf: slot.extraSpace) } else { output.append(0x20) }
+                previousWasSpace = true
+                continue
+            case 0x00..<0x20, 0x7F:
+                continue
+            case 0xEF:
+                // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+                if let second = next() {
+                    if second == 0xBF, let third = next() {
+                        if third == 0xBE || third == 0xBF { continue }
+                        output.append(contentsOf: [byte, second, third])
+                    } else {
+                        output.append(byte)
+                        lookahead.append(second)
+                    }
+                } else {
+                    output.append(byte)
+                }
+            default:
+                output.append(byte)
+            }
+            previousWasSpace = false
+        }
+    }
+}

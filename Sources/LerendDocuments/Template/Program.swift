@@ -1,0 +1,67 @@
+import LerendExpressions
+
+/// A compiled XML part: literal bytes and the places where data goes in.
+///
+/// Rendering walks the instructions and appends bytes; it never parses or builds XML.
+indirect enum Instruction: Sendable {
+    /// Bytes copied to the output as they are.
+    case bytes([UInt8])
+    /// A value, escaped for its place in the XML.
+    case value(ValueSlot)
+    /// A `for` block: the body once per element, or `empty` when there are none.
+    case loop(LoopSlot, body: [Instruction], empty: [Instruction])
+    /// An `if` block: the first branch whose condition holds, else `otherwise`.
+    case condition(branches: [ConditionBranch], otherwise: [Instruction])
+}
+
+/// How a value's text is written into the XML around it.
+enum TextMode: Sendable {
+    /// Inside DOCX `<w:t>`: a newline becomes `<w:br/>`, a tab `<w:tab/>`.
+    case wordText(prefix: String)
+    /// Inside an ODT paragraph or span: `<text:line-break/>`, `<text:tab/>`, and runs of
+    /// spaces as `<text:s/>` so that they are not collapsed.
+    case openDocumentText(prefix: String)
+}
+
+struct ValueSlot: Sendable {
+    let expression: Expression
+    let origin: TagOrigin
+    /// What a newline, a tab and a second space in a row become.
+    let lineBreak: [UInt8]
+    let tab: [UInt8]
+    let extraSpace: [UInt8]
+
+    init(expression: Expression, mode: TextMode, origin: TagOrigin) {
+        self.expression = expression
+        self.origin = origin
+        switch mode {
+        case .wordText(let w):
+            lineBreak = Array("</\(w):t><\(w):br/><\(w):t xml:space=\"preserve\">".utf8)
+            tab = Array("</\(w):t><\(w):tab/><\(w):t xml:space=\"preserve\">".utf8)
+            extraSpace = [0x20]
+        case .openDocumentText(let text):
+            lineBreak = Array("<\(text):line-break/>".utf8)
+            tab = Array("<\(text):tab/>".utf8)
+            extraSpace = Array("<\(text):s/>".utf8)
+        }
+    }
+}
+
+struct LoopSlot: Sendable {
+    let variable: String
+    let iterable: Expression
+    let origin: TagOrigin
+}
+
+struct ConditionBranch: Sendable {
+    let condition: Expression
+    let origin: TagOrigin
+    let body: [Instruction]
+}
+
+/// A part of the template after compiling: its name in the package and its program.
+struct CompiledPart: Sendable {
+    let name: String
+    let rawName: [UInt8]
+    let program: [Instruction]
+}

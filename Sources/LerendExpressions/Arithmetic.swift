@@ -1,0 +1,108 @@
+/// The arithmetic operators on values.
+enum Arithmetic {
+    static func apply(
+        _ operation: ArithmeticOperator, _ left: Value, _ right: Value, span: SourceSpan
+    ) throws(ExpressionError) -> Value {
+        func failure() -> ExpressionError {
+            ExpressionError(
+                id: ExpressionErrorID.wrongKind,
+                "'\(operation.rawValue)' kan niet met een \(left.kindName) en een \(right.kindName)", span: span)
+        }
+        func overflow() -> ExpressionError {
+            ExpressionError(id: ExpressionErrorID.overflow, "de uitkomst is te groot", span: span)
+        }
+        if operation == .concatenate {
+            guard let a = left.printedText, let b = right.printedText else { throw failure() }
+            return .string(a + b)
+        }
+        switch (operation, left, right) {
+        case (.add, .int(let a), .int(let b)):
+            let (result, overflowed) = a.addingReportingOverflow(b)
+            if overflowed { throw overflow() }
+            return .int(result)
+        case (.subtract, .int(let a), .int(let b)):
+            let (result, overflowed) = a.subtractingReportingOverflow(b)
+            if overflowed { throw overflow() }
+            return .int(result)
+        case (.multiply, .int(let a), .int(let b)):
+            let (result, overflowed) = a.multipliedReportingOverflow(by: b)
+            if overflowed { throw overflow() }
+            return .int(result)
+        case (.add, .string(let a), .string(let b)):
+            return .string(a + b)
+        case (.add, .list(let a), .list(let b)):
+            return .list(a + b)
+        case (.add, .date(let date), .int(let days)), (.add, .int(let days), .date(let date)):
+            return .date(date.adding(days: days))
+        case (.subtract, .date(let date), .int(let days)):
+            return .date(date.adding(days: -days))
+        case (.add, .time(let time), .int(let minutes)):
+            return .time(time.adding(minutes: minutes))
+        case (.subtract, .time(let time), .int(let minutes)):
+            return .time(time.adding(minutes: -minutes))
+        case (.subtract, _, _) where left.dateValue != nil && right.dateValue != nil:
+            return .int(right.dateValue!.days(until: left.dateValue!))
+        case (.subtract, .time(let a), .time(let b)):
+            return .int(a.minutesSinceMidnight - b.minutesSinceMidnight)
+        default:
+            break
+        }
+        guard let a = left.number, let b = right.number else { throw failure() }
+        switch operation {
+        case .add: return .double(a + b)
+        case .subtract: return .double(a - b)
+        case .multiply: return .double(a * b)
+        case .divide:
+            guard b != 0 else { throw ExpressionError(id: ExpressionErrorID.divisionByZero, "delen door nul", span: span) }
+            if case .int(let x) = left, case .int(let y) = right, x % y == 0 { return .int(x / y) }
+            return .double(a / b)
+        case .floorDivide:
+            guard b != 0 else { throw ExpressionError(id: ExpressionErrorID.divisionByZero, "delen door nul", span: span) }
+            let result = (a / b).rounded(.down)
+            if case .int = left, case .int = right { return .int(Int(result)) }
+            return .double(result)
+        case .remainder:
+            guard b != 0 else { throw ExpressionError(id: ExpressionErrorID.divisionByZero, "delen door nul", span: span) }
+            if case .int(let x) = left, case .int(let y) = right { return .int(((x % y) + y) % y) }
+            return .double(a - b * (a / b).rounded(.down))
+        case .concatenate:
+            throw failure()
+        }
+    }
+}
+
+/// Equality and order between values, across kinds where that makes sense
+/// (an integer and a decimal, a date and its ISO text).
+public enum Comparison {
+    public static func equal(_ left: Value, _ right: Value) -> Bool {
+        if let a = left.number, let b = right.number { return a == b }
+        switch (left, right) {
+        case (.date(let date), .string(let text)), (.string(let text), .date(let date)):
+            return LocalDate(iso: text) == date
+        case (.time(let time), .string(let text)), (.string(let text), .time(let time)):
+            return LocalTime(text) == time
+        default:
+            return left == right
+        }
+    }
+
+    /// Negative when `left` comes first, zero when equal, positive after; `nil` when the
+    /// two cannot be ordered.
+    public static func order(_ left: Value, _ right: Value) -> Int? {
+        if let a = left.number, let b = right.number { return a < b ? -1 : a > b ? 1 : 0 }
+        switch (left, right) {
+        case (.string(let a), .string(let b)):
+            return a < b ? -1 : a > b ? 1 : 0
+        case (.date, _), (_, .date):
+            guard let a = left.dateValue, let b = right.dateValue else { return nil }
+            return a < b ? -1 : a > b ? 1 : 0
+        case (.time, _), (_, .time):
+            guard let a = left.timeValue, let b = right.timeValue else { return nil }
+            return a < b ? -1 : a > b ? 1 : 0
+        case (.bool(let a), .bool(let b)):
+            return a == b ? 0 : (a ? 1 : -1)
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,96 @@
+/// The statement inside a control tag `{% ... %}`.
+public enum Statement: Sendable {
+    /// `for naam in lijst`.
+    case forLoop(variable: String, iterable: Expression)
+    case endFor
+    /// `if voorwaarde`.
+    case ifBlock(Expression)
+    /// `elif voorwaarde`.
+    case elseIf(Expression)
+    case elseBranch
+    case endIf
+
+    static let keywords = ["for", "endfor", "if", "elif", "else", "endif"]
+
+    /// Parses the text between `{%` and `%}` (without a scope marker).
+    public static func parse(_ source: String, library: FunctionLibrary = .standard) throws(ExpressionError) -> Statement {
+        var parser = Parser(tokens: try Lexer.tokenize(source), library: library)
+        let keywordToken = parser.current
+        guard case .name(let keyword) = keywordToken.kind else {
+            throw ExpressionError(
+                id: TemplateErrorID.unknownStatement, "een opdracht tussen {% %} begint met for, if, elif, else, endfor of endif",
+                span: keywordToken.span, hint: "voor een waarde gebruik je {{ ... }}")
+        }
+        _ = parser.advance()
+        let statement: Statement
+        switch keyword {
+        case "for":
+            let (variable, _) = try parser.expectIdentifier("de naam van de lusvariabele, zoals 'punt' in 'for punt in agenda'")
+            if parser.current.isSymbol(",") {
+                throw ExpressionError(
+                    id: ExpressionErrorID.unexpectedToken, "een lus heeft één variabele", span: parser.current.span,
+                    hint: "schrijf 'for punt in agenda'")
+            }
+            try parser.expectWord("in")
+            let start = parser.current.span.start
+            let node = try parser.parseExpression()
+            statement = .forLoop(variable: variable, iterable: Expression(source: slice(source, from: start), node: node))
+        case "if", "elif":
+            let start = parser.current.span.start
+            let node = try parser.parseExpression()
+            let expression = Expression(source: slice(source, from: start), node: node)
+            statement = keyword == "if" ? .ifBlock(expression) : .elseIf(expression)
+        case "else": statement = .elseBranch
+        case "endfor": statement = .endFor
+        case "endif": statement = .endIf
+        case "elseif", "elsif", "else_if":
+            throw ExpressionError(
+                id: TemplateErrorID.unknownStatement, "onbekende opdracht '\(keyword)'", span: keywordToken.span,
+                hint: "schrijf 'elif'")
+        case "end", "einde", "eind":
+            throw ExpressionError(
+                id: TemplateErrorID.unknownStatement, "onbekende opdracht '\(keyword)'", span: keywordToken.span,
+                hint: "sluit af met 'endfor' of 'endif'")
+        default:
+            throw ExpressionError(
+                id: TemplateErrorID.unknownStatement, "onbekende opdracht '\(keyword)'", span: keywordToken.span,
+                hint: Suggestions.hint(for: keyword, in: keywords) ?? "bekende opdrachten: \(keywords.joined(separator: ", "))")
+        }
+        guard parser.isAtEnd else { throw parser.unexpected(expected: "het einde van de opdracht") }
+        return statement
+    }
+
+    private static func slice(_ source: String, from start: Int) -> String {
+        String(source.dropFirst(start)).trimmingPrefixAndSuffixSpaces
+    }
+
+    /// How the statement is written, for messages: `{% for %}`.
+    public var tagName: String {
+        switch self {
+        case .forLoop: "{% for %}"
+        case .endFor: "{% endfor %}"
+        case .ifBlock: "{% if %}"
+        case .elseIf: "{% elif %}"
+        case .elseBranch: "{% else %}"
+        case .endIf: "{% endif %}"
+        }
+    }
+}
+
+import LerendDiagnostics
+
+/// The stable ids of errors in the structure of a template (shared by text and document templates).
+public enum TemplateErrorID {
+    public static let unclosedBlock = "T101"
+    public static let unexpectedEnd = "T102"
+    public static let mismatchedEnd = "T103"
+    public static let misplacedBranch = "T104"
+    public static let unclosedTag = "T105"
+    public static let unknownStatement = "T106"
+    public static let crossesCells = "T107"
+    public static let crossesRows = "T108"
+    public static let crossesStructure = "T109"
+    public static let conflictingScope = "T110"
+    public static let tagInAttribute = "T111"
+    public static let unopenedTag = "T112"
+}

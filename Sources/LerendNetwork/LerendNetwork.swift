@@ -1,0 +1,2 @@
+/// The domain layer: networks, plugins, rules and workflows.
+enum LerendNetworkModule {}

@@ -1,0 +1,162 @@
+import ArgumentParser
+import Foundation
+import LerendData
+import LerendDiagnostics
+import LerendDocuments
+import LerendExpressions
+
+/// `lerend render`: fills an ODT or DOCX template with YAML or JSON data.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Vult een .odt- of .docx-sjabloon met gegevens uit een YAML- of JSON-bestand.",
+        discussion: """
+            Eén document:
+              lerend render uitnodiging.docx gegevens.yaml -o uitnodiging-ingevuld.docx
+
+            Eén document per element van een lijst (samenvoegen):
+              lerend render uitnodiging.docx gegevens.yaml --each deelnemers --as deelnemer \\
+                -o uitnodigingen --name "uitnodiging {{ deelnemer.naam }}"
+            """)
+
+    @Argument(help: "Het sjabloon: een .odt- of .docx-bestand met {{ }}- en {% %}-tags.")
+    var template: String
+
+    @Argument(help: "De gegevens: een YAML- of JSON-bestand.")
+    var data: String
+
+    @Option(name: .shortAndLong, help: "Het document dat ontstaat, of met --each de map voor de documenten.")
+    var output: String
+
+    @Option(name: .long, help: ArgumentHelp("Maak één document per element van de lijst op dit pad.", valueName: "pad"))
+    var each: String?
+
+    @Option(name: .customLong("as"), help: ArgumentHelp(
+        "Met --each: de naam waaronder het element in het sjabloon staat; zonder deze optie staan de velden van het element los.",
+        valueName: "naam"))
+    var binding: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Met --each: het patroon voor de bestandsnamen, bijvoorbeeld \"uitnodiging {{ deelnemer.naam }}\".",
+        valueName: "patroon"))
+    var name: String?
+
+    @Flag(name: .long, help: "Laat ontbrekende waarden leeg in plaats van te stoppen met een fout.")
+    var allowMissing = false
+
+    @Option(name: .long, help: ArgumentHelp("Met --each: hoeveel documenten tegelijk worden gemaakt.", valueName: "aantal"))
+    var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        if each == nil, binding != nil { throw ValidationError("--as werkt alleen samen met --each") }
+        if each == nil, name != nil { throw ValidationError("--name werkt alleen samen met --each") }
+        if workers < 1 { throw ValidationError("--workers moet minstens 1 zijn") }
+    }
+
+    func run() throws {
+        let compiled: DocumentTemplate
+        let dataFile: DataFile
+        do throws(DiagnosticList) {
+            compiled = try DocumentTemplate(path: template)
+            Console.report(compiled.warnings)
+            dataFile = try DataFile.load(path: data)
+        } catch {
+            Console.report(error.diagnostics)
+            throw ExitCode.failure
+        }
+        let options = RenderOptions(missingValues: allowMissing ? .empty : .error)
+        if let each {
+            try renderEach(compiled, dataFile: dataFile, listPath: each, options: options)
+        } else {
+            try renderOne(compiled, data: dataFile.value, options: options)
+        }
+    }
+
+    private func renderOne(_ compiled: DocumentTemplate, data: Value, options: RenderOptions) throws {
+        let path = try outputPath(for: compiled)
+        do throws(DiagnosticList) {
+            try DocumentRenderer(template: compiled).render(data, options: options, to: path)
+        } catch {
+            Console.report(error.diagnostics)
+            Console.error("geen document geschreven")
+            throw ExitCode.failure
+        }
+        Console.print("geschreven: \(path)")
+    }
+
+    /// `-o` with the template's extension; another extension is an error, none is added.
+    private func outputPath(for compiled: DocumentTemplate) throws -> String {
+        let wanted = compiled.format.fileExtension
+        let given = (output as NSString).pathExtension.lowercased()
+        if given.isEmpty { return output + "." + wanted }
+        if given == wanted { return output }
+        Console.report([Diagnostic(
+            .error, id: "O002", "het sjabloon is een .\(wanted)-bestand, maar -o eindigt op .\(given)",
+            at: SourceLocation(file: output),
+            hint: "noem het document '\((output as NSString).deletingPathExtension).\(wanted)'; een ander formaat vraagt een ander sjabloon")])
+        throw ExitCode.failure
+    }
+
+    private func renderEach(_ compiled: DocumentTemplate, dataFile: DataFile, listPath: String, options: RenderOptions) throws {
+        let records = try records(in: dataFile, at: listPath)
+        var pattern: TextTemplate?
+        do throws(ExpressionError) {
+            if let name { pattern = try TextTemplate(name) }
+        } catch {
+            Console.report([error.diagnostic(in: name ?? "", at: SourceLocation(file: "--name"))])
+            throw ExitCode.failure
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        } catch {
+            Console.report([Diagnostic(
+                .error, id: "O003", "kan map '\(output)' niet maken", at: SourceLocation(file: output),
+                hint: "controleer het pad en of je er mag schrijven")])
+            throw ExitCode.failure
+        }
+        let stem = ((template as NSString).lastPathComponent as NSString).deletingPathExtension
+        let prepared = MailMerge.jobs(
+            records: records, shared: dataFile.value, binding: binding, pattern: pattern,
+            defaultStem: stem, fileExtension: compiled.format.fileExtension)
+        let merge = MailMerge(template: compiled, directory: output, options: options, workers: workers)
+        let total = prepared.jobs.count
+        let started = ContinuousClock.now
+        let report = merge.run(prepared.jobs) { done in
+            if done % 50 == 0 || done == total { Console.status("\(done) van \(total) documenten") }
+        }
+        Console.clearStatus()
+        let seconds = (ContinuousClock.now - started) / .seconds(1)
+        let failures = prepared.failures + report.failures
+        for failure in failures {
+            var diagnostics = failure.diagnostics
+            if let first = diagnostics.indices.first {
+                diagnostics[first].notes.append("bij \(failure.label) van \(listPath)")
+            }
+            Console.report(diagnostics)
+        }
+        let documents = report.written.count == 1 ? "document" : "documenten"
+        Console.print("\(report.written.count) \(documents) geschreven in \(output)/ (\(seconds.dutch(decimals: 2)) s)")
+        if !failures.isEmpty {
+            Console.error("\(failures.count) van \(records.count) records niet geschreven; zie de meldingen hierboven")
+            throw ExitCode.failure
+        }
+    }
+
+    /// The list at `path` in the data file, or a message that points at what is there instead.
+    private func records(in file: DataFile, at path: String) throws -> [Value] {
+        let (node, missingStep) = file.root.descendant(atPath: path)
+        if let missingStep {
+            Console.report([file.diagnostic(
+                id: "D201", "--each \(path): '\(missingStep)' staat niet in de gegevens", at: node,
+                hint: Suggestions.hint(for: missingStep, in: node.keys) ?? "geef het pad naar een lijst, bijvoorbeeld --each deelnemers")])
+            throw ExitCode.failure
+        }
+        guard case .sequence(let items, _) = node else {
+            Console.report([file.diagnostic(
+                id: "D202", "--each \(path) moet naar een lijst wijzen, maar dit is een \(node.kindName)", at: node,
+                hint: "een lijst schrijf je met '- ' voor elk element")])
+            throw ExitCode.failure
+        }
+        return items.map(\.value)
+    }
+}
