@@ -155,7 +155,7 @@ public enum DutchFormatting {
             summary: "Een datum in het Nederlands: 'lang' (dinsdag 14 maart 2023, standaard), 'middel', 'kort' (14-03-2023), 'dag', 'maand', 'iso' of een patroon zoals 'd MMMM jjjj'."
         ) { call throws(ExpressionError) in
             let date = try call.date(0)
-            let style = try call.optional(1).map { _ throws(ExpressionError) in try call.string(1) } ?? "lang"
+            let style = try call.string(1, default: "lang")
             guard isDateStyle(style) else {
                 throw call.error(
                     "onbekende datumstijl '\(style)'", argument: 1,
@@ -168,7 +168,7 @@ public enum DutchFormatting {
             summary: "Een tijd: 'lang' (13.30 uur, standaard), 'kort' (13.30) of 'dubbelepunt' (13:30)."
         ) { call throws(ExpressionError) in
             let time = try call.time(0)
-            let style = try call.optional(1).map { _ throws(ExpressionError) in try call.string(1) } ?? "lang"
+            let style = try call.string(1, default: "lang")
             guard timeStyles.contains(style) else {
                 throw call.error("onbekende tijdstijl '\(style)'", argument: 1, hint: "kies uit 'lang', 'kort' of 'dubbelepunt'")
             }
@@ -179,7 +179,7 @@ public enum DutchFormatting {
             summary: "Een getal met decimale komma en punten tussen duizendtallen: 1.234,5; met decimalen afgerond."
         ) { call throws(ExpressionError) in
             let value = try call.number(0)
-            let decimals = try call.optional(1).map { _ throws(ExpressionError) in try call.integer(1) }
+            let decimals = try call.integerIfGiven(1)
             if let decimals, !(0...10).contains(decimals) {
                 throw call.error("het aantal decimalen moet tussen 0 en 10 liggen", argument: 1)
             }
@@ -197,7 +197,7 @@ public enum DutchFormatting {
             summary: "Een lijst als 'A, B en C'; met voegwoord 'of': 'A, B of C'."
         ) { call throws(ExpressionError) in
             let items = try call.list(0)
-            let conjunction = try call.optional(1).map { _ throws(ExpressionError) in try call.string(1) } ?? "en"
+            let conjunction = try call.string(1, default: "en")
             var parts: [String] = []
             for item in items {
                 guard let text = item.printedText else {

@@ -29,6 +29,21 @@ public struct Invocation {
     /// Argument `index`, possibly missing (for functions that accept missing values).
     public func possiblyMissing(_ index: Int) -> Value? { index < values.count ? values[index] : nil }
 
+    /// Argument `index` as a text, or `defaultValue` when it was not given.
+    public func string(_ index: Int, default defaultValue: String) throws(ExpressionError) -> String {
+        index < values.count ? try string(index) : defaultValue
+    }
+
+    /// Argument `index` as a whole number, or `defaultValue` when it was not given.
+    public func integer(_ index: Int, default defaultValue: Int) throws(ExpressionError) -> Int {
+        index < values.count ? try integer(index) : defaultValue
+    }
+
+    /// Argument `index` as a whole number, or `nil` when it was not given.
+    public func integerIfGiven(_ index: Int) throws(ExpressionError) -> Int? {
+        index < values.count ? try integer(index) : nil
+    }
+
     public func list(_ index: Int) throws(ExpressionError) -> [Value] {
         switch try value(index) {
         case .list(let items): return items

@@ -136,7 +136,7 @@ enum ListFunctions {
         let join = ExpressionFunction(
             "join", arity: 1...2, usage: "join(lijst, scheiding)", summary: "De elementen als tekst achter elkaar."
         ) { call throws(ExpressionError) in
-            let separator = try call.optional(1).map { _ throws(ExpressionError) in try call.string(1) } ?? ""
+            let separator = try call.string(1, default: "")
             var parts: [String] = []
             for item in try call.list(0) {
                 guard let text = item.printedText else {

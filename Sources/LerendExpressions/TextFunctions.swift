@@ -57,7 +57,7 @@ enum TextFunctions {
             "round", arity: 1...2, usage: "round(n, decimalen)", summary: "Rondt af (half van nul af)."
         ) { call throws(ExpressionError) in
             let number = try call.number(0)
-            let decimals = try call.optional(1).map { _ throws(ExpressionError) in try call.integer(1) } ?? 0
+            let decimals = try call.integer(1, default: 0)
             if decimals == 0, abs(number) < 9e18 { return .int(Int(number.rounded(.toNearestOrAwayFromZero))) }
             var scale = 1.0
             for _ in 0..<max(0, min(decimals, 10)) { scale *= 10 }

@@ -74,6 +74,8 @@ struct RenderCommand: ParsableCommand {
 
     private func renderOne(_ compiled: DocumentTemplate, data: Value, options: RenderOptions) throws {
         let path = try outputPath(for: compiled)
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         do throws(DiagnosticList) {
             try DocumentRenderer(template: compiled).render(data, options: options, to: path)
         } catch {

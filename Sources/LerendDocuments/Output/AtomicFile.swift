@@ -7,6 +7,21 @@ import Darwin
 /// Why a file could not be written.
 struct FileWriteError: Error {
     let reason: String
+
+    /// A Dutch reason for the usual `errno` values, the system's text for the rest.
+    static func describe(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: "de map bestaat niet"
+        case EACCES, EPERM: "geen toestemming om daar te schrijven"
+        case ENOSPC: "de schijf is vol"
+        case EDQUOT: "de schijfruimte van deze gebruiker is op"
+        case EROFS: "de schijf is alleen-lezen"
+        case EISDIR: "er staat een map met die naam"
+        case ENAMETOOLONG: "de naam is te lang"
+        case ENOTDIR: "een deel van het pad is geen map"
+        default: String(cString: strerror(code))
+        }
+    }
 }
 
 /// Writes files so that they appear whole or not at all.
@@ -19,14 +34,14 @@ enum AtomicFile {
         let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
         var template = Array("\(directory.isEmpty ? "/" : directory)/\(temporaryPrefix)XXXXXX.tmp".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
-        guard descriptor >= 0 else { throw FileWriteError(reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw FileWriteError(reason: FileWriteError.describe(errno)) }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var written = 0
         while written < bytes.count {
             let result = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
             if result < 0 {
                 if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
+                let reason = FileWriteError.describe(errno)
                 close(descriptor)
                 unlink(temporary)
                 throw FileWriteError(reason: reason)
@@ -35,12 +50,12 @@ enum AtomicFile {
         }
         fchmod(descriptor, 0o644)
         guard close(descriptor) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = FileWriteError.describe(errno)
             unlink(temporary)
             throw FileWriteError(reason: reason)
         }
         guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = FileWriteError.describe(errno)
             unlink(temporary)
             throw FileWriteError(reason: reason)
         }
