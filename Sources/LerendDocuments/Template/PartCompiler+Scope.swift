@@ -10,6 +10,9 @@ extension PartCompiler {
         /// Whole paragraphs: the paragraphs holding the tags are dropped. `forced` when the
         /// author wrote `{%p ...%}`.
         case paragraph(forced: Bool)
+        /// The one paragraph that holds all the block's tags, repeated or left out as a
+        /// whole: `{%p for ... %} ... {%p endfor %}` inside a single paragraph.
+        case enclosingParagraph(xmlNodePtr)
         /// Table rows, from the first to the last (inclusive).
         case row(first: xmlNodePtr, last: xmlNodePtr)
         /// An error was reported; the block produces nothing.
@@ -103,7 +106,11 @@ extension PartCompiler {
         case .inline?:
             return .text
         case .paragraph?:
-            return allDistinct ? .paragraph(forced: true) : .text
+            if allDistinct { return .paragraph(forced: true) }
+            if Set(paragraphNumbers).count == 1, block.branches.isEmpty {
+                return .enclosingParagraph(paragraphs[paragraphNumbers[0]].node)
+            }
+            return .text
         case .row?:
             return rowLevel(index, ids: ids, openName: openName, closeName: closeName)
         case nil:
@@ -206,6 +213,9 @@ extension PartCompiler {
             case .row(let first, let last):
                 markersBefore[first, default: []].append(Marker(block: index, role: .open))
                 markersAfter[last, default: []].append(Marker(block: index, role: .close))
+            case .enclosingParagraph(let paragraph):
+                markersBefore[paragraph, default: []].append(Marker(block: index, role: .open))
+                markersAfter[paragraph, default: []].append(Marker(block: index, role: .close))
             case .failed:
                 break
             }
