@@ -19,13 +19,14 @@ struct RenderCommand: ParsableCommand {
                 -o uitnodigingen --name "uitnodiging {{ deelnemer.naam }}"
             """)
 
-    @Argument(help: "Het sjabloon: een .odt- of .docx-bestand met {{ }}- en {% %}-tags.")
+    @Argument(help: ArgumentHelp("Het sjabloon: een .odt- of .docx-bestand met {{ }}- en {% %}-tags.", valueName: "sjabloon"))
     var template: String
 
-    @Argument(help: "De gegevens: een YAML- of JSON-bestand.")
+    @Argument(help: ArgumentHelp("De gegevens: een YAML- of JSON-bestand.", valueName: "gegevens"))
     var data: String
 
-    @Option(name: .shortAndLong, help: "Het document dat ontstaat, of met --each de map voor de documenten.")
+    @Option(name: .shortAndLong, help: ArgumentHelp(
+        "Het document dat ontstaat, of met --each de map voor de documenten.", valueName: "uitvoer"))
     var output: String
 
     @Option(name: .long, help: ArgumentHelp("Maak één document per element van de lijst op dit pad.", valueName: "pad"))

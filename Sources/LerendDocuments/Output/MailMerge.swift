@@ -39,7 +39,10 @@ public struct MailMerge: Sendable {
     }
 
     public struct Report: Sendable {
-        /// Paths of the documents written, in record order.
+        /// How many documents were written.
+        public var writtenCount = 0
+        /// Paths of the documents written, in record order; only filled by ``run(_:progress:)``,
+        /// so that a streamed batch keeps its memory flat.
         public var written: [String] = []
         public var failures: [Failure] = []
 
@@ -111,36 +114,43 @@ public struct MailMerge: Sendable {
 
     /// Renders every job; `progress` is called with the number of documents done so far.
     public func run(_ jobs: [Job], progress: (@Sendable (Int) -> Void)? = nil) -> Report {
+        var report = run(count: jobs.count, job: { jobs[$0] }, progress: progress)
+        let failed = Set(report.failures.map(\.fileName))
+        report.written = jobs.filter { !failed.contains($0.fileName) }.map(path(of:))
+        return report
+    }
+
+    /// Renders `count` jobs made one at a time by `job`, so that a large batch need not
+    /// be held in memory at once. Documents are written in parallel by ``workers`` threads.
+    public func run(count: Int, job: @Sendable (Int) -> Job, progress: (@Sendable (Int) -> Void)? = nil) -> Report {
         AtomicFile.removeLeftovers(in: directory)
-        let results = Mutex<[Int: [Diagnostic]]>([:])
+        let failed = Mutex<[Int: Failure]>([:])
         let done = Atomic<Int>(0)
-        let workerCount = min(workers, max(1, jobs.count))
+        let workerCount = min(workers, max(1, count))
         let template = self.template
-        let directory = self.directory
         let options = self.options
         DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
             let renderer = DocumentRenderer(template: template)
-            for index in stride(from: worker, to: jobs.count, by: workerCount) {
-                let job = jobs[index]
-                let path = directory == "." ? job.fileName : "\(directory)/\(job.fileName)"
+            for index in stride(from: worker, to: count, by: workerCount) {
+                let job = job(index)
+                let path = path(of: job)
                 do throws(DiagnosticList) {
                     try renderer.render(job.data, options: options, to: path, documentName: job.fileName)
                 } catch {
-                    results.withLock { $0[index] = error.diagnostics }
+                    let failure = Failure(label: job.label, fileName: job.fileName, diagnostics: error.diagnostics)
+                    failed.withLock { $0[index] = failure }
                 }
                 let count = done.wrappingAdd(1, ordering: .relaxed).newValue
                 progress?(count)
             }
         }
         var report = Report()
-        let failed = results.withLock { $0 }
-        for (index, job) in jobs.enumerated() {
-            if let diagnostics = failed[index] {
-                report.failures.append(Failure(label: job.label, fileName: job.fileName, diagnostics: diagnostics))
-            } else {
-                report.written.append(directory == "." ? job.fileName : "\(directory)/\(job.fileName)")
-            }
-        }
+        report.failures = failed.withLock { failures in failures.keys.sorted().map { failures[$0]! } }
+        report.writtenCount = count - report.failures.count
         return report
+    }
+
+    private func path(of job: Job) -> String {
+        directory == "." ? job.fileName : "\(directory)/\(job.fileName)"
     }
 }
