@@ -61,12 +61,18 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
 
+        // Dates of the Dutch calendar (public holidays) and iCalendar files.
+        .target(
+            name: "LerendCalendar",
+            dependencies: ["LerendExpressions"],
+            swiftSettings: strictSettings),
+
         // The domain: network files, plugins with their rule sets and workflows, checks.
         // Knows nothing of XML or zip.
         .target(
             name: "LerendNetwork",
             dependencies: [
-                "LerendDiagnostics", "LerendExpressions", "LerendData",
+                "LerendDiagnostics", "LerendExpressions", "LerendData", "LerendCalendar",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],
             swiftSettings: strictSettings),
@@ -85,6 +91,7 @@ let package = Package(
             name: "lerend-benchmark",
             dependencies: ["LerendExpressions", "LerendDocuments"],
             path: "Benchmarks/lerend-benchmark",
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings),
 
         .testTarget(
@@ -99,6 +106,10 @@ let package = Package(
         .testTarget(
             name: "LerendNetworkTests",
             dependencies: ["LerendNetwork", "LerendData", "LerendExpressions", "LerendDiagnostics"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "LerendCalendarTests",
+            dependencies: ["LerendCalendar", "LerendExpressions"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "LerendDataTests",

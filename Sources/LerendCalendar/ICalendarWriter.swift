@@ -1,0 +1,101 @@
+public import LerendExpressions
+
+/// Writes events as an iCalendar file (RFC 5545) that calendar programs import.
+///
+/// Times are local times in Europe/Amsterdam, with the time zone defined in the file;
+/// lines end in CRLF and are folded at 75 bytes without splitting a character; text is
+/// escaped. The output depends only on its input, so a re-export gives the same file.
+public struct ICalendarWriter: Sendable {
+    /// The calendar's name, shown by some programs.
+    public var name: String
+    /// When the file was made (DTSTAMP), in UTC; give a fixed value for the same bytes.
+    public var stamp: (date: LocalDate, time: LocalTime)
+
+    public init(name: String, stamp: (date: LocalDate, time: LocalTime)) {
+        self.name = name
+        self.stamp = stamp
+    }
+
+    public static let timeZone = "Europe/Amsterdam"
+
+    /// The text of the calendar file.
+    public func write(_ events: [CalendarEvent]) -> String {
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Lerend//Lerend//NL", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+            "X-WR-CALNAME:" + Self.escape(name), "X-WR-TIMEZONE:" + Self.timeZone,
+        ]
+        lines += Self.amsterdamTimeZone
+        for event in events {
+            let end = event.end
+            lines += [
+                "BEGIN:VEVENT",
+                "UID:" + Self.escape(event.uid),
+                "DTSTAMP:" + Self.dateTime(stamp.date, stamp.time) + "Z",
+                "DTSTART;TZID=\(Self.timeZone):" + Self.dateTime(event.date, event.start),
+                "DTEND;TZID=\(Self.timeZone):" + Self.dateTime(end.date, end.time),
+                "SUMMARY:" + Self.escape(event.summary),
+            ]
+            if let location = event.location, !location.isEmpty { lines.append("LOCATION:" + Self.escape(location)) }
+            if let description = event.description, !description.isEmpty {
+                lines.append("DESCRIPTION:" + Self.escape(description))
+            }
+            if let url = event.url, !url.isEmpty { lines.append("URL:" + url) }
+            lines += ["STATUS:CONFIRMED", "TRANSP:OPAQUE", "END:VEVENT"]
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// The VTIMEZONE of Europe/Amsterdam since 1996: CET, and CEST from the last Sunday
+    /// of March to the last Sunday of October.
+    static let amsterdamTimeZone = [
+        "BEGIN:VTIMEZONE", "TZID:Europe/Amsterdam",
+        "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "TZNAME:CEST", "DTSTART:19810329T020000",
+        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
+        "BEGIN:STANDARD", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "TZNAME:CET", "DTSTART:19961027T030000",
+        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
+        "END:VTIMEZONE",
+    ]
+
+    static func dateTime(_ date: LocalDate, _ time: LocalTime) -> String {
+        func two(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
+        return date.iso.replacing("-", with: "") + "T" + two(time.hour) + two(time.minute) + "00"
+    }
+
+    /// TEXT escaping of RFC 5545 §3.3.11.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "\\": result += "\\\\"
+            case ";": result += "\\;"
+            case ",": result += "\\,"
+            case "\r\n", "\n", "\r": result += "\\n"
+            default:
+                if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
+                   scalar.value < 0x20 || scalar.value == 0x7F {
+                    continue
+                }
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Folds a content line into lines of at most 75 bytes (RFC 5545 §3.1).
+    static func fold(_ line: String) -> String {
+        guard line.utf8.count > 75 else { return line }
+        var result = ""
+        var length = 0
+        for character in line {
+            let size = character.utf8.count
+            if length + size > 75 {
+                result += "\r\n "
+                length = 1
+            }
+            result.append(character)
+            length += size
+        }
+        return result
+    }
+}
