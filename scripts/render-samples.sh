@@ -13,4 +13,14 @@ for format in odt docx; do
   "$lerend" render "Templates/uitnodiging.$format" "$data" --each deelnemers --as deelnemer \
     -o uitvoer/uitnodigingen --name "uitnodiging {{ deelnemer.naam }}"
 done
+
+# What a reader must find in each document (check-document reads FILE.expect).
+for format in odt docx; do
+  printf '%s\n' "Dagbesteding op maat" "dinsdag 10 maart 2026" "Rondleiding dagbesteding De Linde" \
+    "Joost van Dijk, teamleider bij Zorggroep De Linde" > "uitvoer/agenda/agenda.$format.expect"
+  for name in "Joost van Dijk" "Anouk Bos-Ünal" "Peter de Wit" "Sanne Mulder"; do
+    printf '%s\n' "$name" "dinsdag 10 maart 2026" "13.30 tot 16.00 uur" "Casus: 'Meneer wil niet naar de activiteit'" \
+      > "uitvoer/uitnodigingen/uitnodiging $name.$format.expect"
+  done
+done
 echo "voorbeelddocumenten staan in uitvoer/"
