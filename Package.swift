@@ -67,12 +67,18 @@ let package = Package(
             dependencies: ["LerendExpressions"],
             swiftSettings: strictSettings),
 
+        // Workflows defined as data: stages with tasks whose conditions are expressions.
+        .target(
+            name: "LerendWorkflow",
+            dependencies: ["LerendDiagnostics", "LerendExpressions", "LerendData"],
+            swiftSettings: strictSettings),
+
         // The domain: network files, plugins with their rule sets and workflows, checks.
         // Knows nothing of XML or zip.
         .target(
             name: "LerendNetwork",
             dependencies: [
-                "LerendDiagnostics", "LerendExpressions", "LerendData", "LerendCalendar",
+                "LerendDiagnostics", "LerendExpressions", "LerendData", "LerendCalendar", "LerendWorkflow",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],
             swiftSettings: strictSettings),
@@ -110,6 +116,10 @@ let package = Package(
         .testTarget(
             name: "LerendCalendarTests",
             dependencies: ["LerendCalendar", "LerendExpressions"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "LerendWorkflowTests",
+            dependencies: ["LerendWorkflow", "LerendData", "LerendExpressions", "LerendDiagnostics"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "LerendDataTests",
