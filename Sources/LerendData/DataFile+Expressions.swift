@@ -28,6 +28,12 @@ extension DataFile {
         }
     }
 
+    /// An expression error about the text of `node`, placed in the file.
+    public func located(_ error: ExpressionError, at node: DataNode) -> Diagnostic {
+        guard case .scalar(let scalar) = node else { return diagnostic(id: error.id, error.message, at: node, hint: error.hint) }
+        return located(error, in: scalar)
+    }
+
     /// An expression error placed in the file: on the scalar's own line when the scalar is
     /// written on one line, else at the scalar.
     func located(_ error: ExpressionError, in scalar: DataNode.Scalar) -> Diagnostic {

@@ -17,11 +17,13 @@ public struct Diagnostic: Error, Sendable, Hashable {
     public var hint: String?
     /// Further remarks, each printed on a line of its own.
     public var notes: [String]
+    /// Where a rule comes from: a document and the sentence it encodes.
+    public var source: String?
 
     public init(
         _ severity: Severity = .error, id: String? = nil, _ message: String,
         at location: SourceLocation? = nil, sourceLine: String? = nil, length: Int = 1,
-        hint: String? = nil, notes: [String] = []
+        hint: String? = nil, notes: [String] = [], source: String? = nil
     ) {
         self.severity = severity
         self.id = id
@@ -31,6 +33,7 @@ public struct Diagnostic: Error, Sendable, Hashable {
         self.length = max(1, length)
         self.hint = hint
         self.notes = notes
+        self.source = source
     }
 }
 

@@ -41,6 +41,7 @@ public struct DiagnosticRenderer: Sendable {
         }
         if let hint = diagnostic.hint { lines.append("   hint: \(hint)") }
         for note in diagnostic.notes { lines.append("   opmerking: \(note)") }
+        if let source = diagnostic.source { lines.append("   bron: \(source)") }
         return lines.joined(separator: "\n")
     }
 

@@ -43,6 +43,7 @@ enum ExpressionErrorID {
     static let unknownTest = "E106"
     static let misplacedLambda = "E107"
     static let unknownVariable = "E108"
+    static let unknownField = "E109"
 
     static let missingValue = "E201"
     static let wrongKind = "E202"

@@ -216,7 +216,9 @@ private struct BlockFrame {
 }
 
 extension ExpressionError {
-    func shifted(by offset: Int) -> ExpressionError {
+    /// The error with its span moved `offset` characters to the right, for an expression
+    /// that is part of a longer text.
+    public func shifted(by offset: Int) -> ExpressionError {
         var copy = self
         copy.span.start += offset
         return copy

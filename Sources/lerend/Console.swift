@@ -5,6 +5,9 @@ import LerendDiagnostics
 /// in colour only when standard error is a terminal (and `NO_COLOR` is not set).
 enum Console {
     static let isTerminal = isatty(STDERR_FILENO) == 1
+    /// Whether results go to a terminal (colour) or to a file or pipe (plain).
+    static let isStandardOutputTerminal = isatty(STDOUT_FILENO) == 1
+        && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     static let colored = isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
 
     static func report(_ diagnostics: [Diagnostic]) {

@@ -1,2 +1,0 @@
-/// The domain layer: networks, plugins, rules and workflows.
-enum LerendNetworkModule {}

@@ -1,0 +1,114 @@
+import LerendData
+import LerendDiagnostics
+import LerendExpressions
+
+/// Checks a network file against ``NetworkSchema`` and builds the typed ``Network``.
+enum NetworkLoader {
+    static func load(_ file: DataFile) throws(DiagnosticList) -> NetworkFile {
+        var validator = SchemaValidator(file: file)
+        validator.validate(file.root, as: NetworkSchema.file)
+        var problems = validator.problems
+
+        let organisations = named(file.root["organisaties"], in: file, kind: "organisatie", problems: &problems)
+        let participants = named(file.root["deelnemers"], in: file, kind: "deelnemer", problems: &problems)
+        problems += unknownReferences(validator.organisationReferences, known: organisations.map(\.name),
+                                      in: file, id: "N112", kind: "organisatie", list: "organisaties")
+        problems += unknownReferences(validator.participantReferences, known: participants.map(\.name),
+                                      in: file, id: "N113", kind: "deelnemer", list: "deelnemers")
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+
+        let root = file.root
+        let network = Network(
+            name: root.text("netwerk.naam") ?? "",
+            plugin: root.text("netwerk.plugin") ?? "",
+            extraRuleSets: root.texts("netwerk.toetsen_aan"),
+            preferences: PlanningPreferences(
+                start: root.value("netwerk.voorkeuren.start")?.dateValue,
+                weekday: root.text("netwerk.voorkeuren.weekdag").flatMap { DutchFormatting.weekdayNames.firstIndex(of: $0) }
+                    .map { $0 + 1 },
+                startTime: root.value("netwerk.voorkeuren.begintijd")?.timeValue,
+                durationMinutes: root.integer("netwerk.voorkeuren.duur_minuten"),
+                form: root.text("netwerk.voorkeuren.vorm"),
+                schoolHolidayRegion: root.text("netwerk.voorkeuren.schoolvakanties")),
+            organisations: organisations.map { Organisation(name: $0.name, node: $0.node) },
+            participants: participants.map {
+                Participant(name: $0.name, organisation: $0.node.text("organisatie") ?? "", email: $0.node.text("email"),
+                            node: $0.node)
+            },
+            meetings: meetings(root["bijeenkomsten"]))
+        return NetworkFile(file: file, network: network)
+    }
+
+    /// The named items of a list; a name that comes twice is reported at the second.
+    private static func named(
+        _ list: DataNode?, in file: DataFile, kind: String, problems: inout [Diagnostic]
+    ) -> [(name: String, node: DataNode)] {
+        guard case .sequence(let items, _)? = list else { return [] }
+        var result: [(name: String, node: DataNode)] = []
+        var seen: [String: DataNode] = [:]
+        for item in items {
+            guard let nameNode = item["naam"], case .scalar(let scalar) = nameNode, !scalar.text.isEmpty else { continue }
+            let key = scalar.text.lowercased()
+            if let earlier = seen[key] {
+                problems.append(file.diagnostic(
+                    id: kind == "organisatie" ? "N110" : "N111", "de \(kind) '\(scalar.text)' staat twee keer in het bestand",
+                    at: nameNode,
+                    hint: "de eerste staat op regel \(earlier.location.line ?? 0); voeg ze samen of geef ze verschillende namen"))
+                continue
+            }
+            seen[key] = nameNode
+            result.append((scalar.text, item))
+        }
+        return result
+    }
+
+    private static func unknownReferences(
+        _ references: [DataNode.Scalar], known: [String], in file: DataFile, id: String, kind: String, list: String
+    ) -> [Diagnostic] {
+        let names = Set(known.map { $0.lowercased() })
+        return references.filter { !names.contains($0.text.lowercased()) }.map { reference in
+            file.diagnostic(
+                id: id, "onbekende \(kind) '\(reference.text)'", at: .scalar(reference),
+                hint: Suggestions.hint(for: reference.text, in: known)
+                    ?? (known.isEmpty ? "voeg de \(kind) toe onder '\(list):'" : "bekende namen: " + known.joined(separator: ", ")))
+        }
+    }
+
+    private static func meetings(_ list: DataNode?) -> [Meeting] {
+        guard case .sequence(let items, _)? = list else { return [] }
+        let meetings = items.compactMap { item -> Meeting? in
+            guard let date = item.value("datum")?.dateValue else { return nil }
+            return Meeting(
+                date: date, start: item.value("begintijd")?.timeValue, durationMinutes: item.integer("duur_minuten"),
+                host: item.text("gastheer"), theme: item.text("thema"), preparers: item.texts("voorbereiders"),
+                facilitator: item.text("gespreksleider"), form: item.text("vorm"), node: item)
+        }
+        return meetings.sorted { $0.date < $1.date }
+    }
+}
+
+extension DataNode {
+    /// The value at a dotted path.
+    func value(_ path: String) -> Value? {
+        let (node, missing) = descendant(atPath: path)
+        return missing == nil ? node.value : nil
+    }
+
+    func text(_ path: String) -> String? {
+        guard case .string(let text)? = value(path), !text.isEmpty else {
+            if case .int(let number)? = value(path) { return String(number) }
+            return nil
+        }
+        return text
+    }
+
+    func integer(_ path: String) -> Int? {
+        if case .int(let number)? = value(path) { return number }
+        return nil
+    }
+
+    func texts(_ path: String) -> [String] {
+        guard case .list(let items)? = value(path) else { return [] }
+        return items.compactMap { if case .string(let text) = $0 { text } else { nil } }
+    }
+}

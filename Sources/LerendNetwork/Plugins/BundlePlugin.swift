@@ -1,0 +1,131 @@
+import Foundation
+public import LerendData
+public import LerendDiagnostics
+public import LerendExpressions
+public import LerendWorkflow
+
+/// A plugin read from a bundle folder: `plugin.yaml` with the rule files, the workflow,
+/// the templates and the texts it names. Loading one needs no compiler.
+///
+/// ```yaml
+/// id: kenniz
+/// naam: KenniZ
+/// regels: [regels.yaml]
+/// werkproces: werkproces.yaml
+/// sjablonen:
+///   plan: {odt: sjablonen/plan-van-aanpak.odt, docx: sjablonen/plan-van-aanpak.docx}
+/// teksten:
+///   inleiding: KenniZ ontwikkelt kennisprogramma's ...
+/// ```
+public struct BundlePlugin: Plugin {
+    public let id: String
+    public let name: String
+    public let ruleSets: [RuleSet]
+    public let workflow: Workflow?
+    public let templates: [String: [String: String]]
+    public let texts: Value
+    /// The bundle folder.
+    public let directory: String
+
+    static let manifestName = "plugin.yaml"
+    static let formats = ["odt", "docx"]
+
+    /// Reads the bundle in `directory`; throws every problem of the bundle at once.
+    public static func load(directory: String) throws(DiagnosticList) -> BundlePlugin {
+        let manifestPath = directory + "/" + manifestName
+        let manifest = try DataFile.load(path: manifestPath)
+        var reader = MappingReader(manifest.root, in: manifest, context: "het manifest")
+        var problems: [Diagnostic] = []
+        let id = reader.text("id", required: true) ?? ""
+        let name = reader.text("naam", required: true) ?? id
+        _ = reader.text("beschrijving")
+        _ = reader.text("versie")
+
+        var ruleSets: [RuleSet] = []
+        for node in reader.sequence("regels") {
+            guard let path = existingFile(node, in: directory, manifest: manifest, what: "regelbestand", reader: &reader) else {
+                continue
+            }
+            do throws(DiagnosticList) {
+                ruleSets.append(try RuleSetLoader.load(DataFile.load(path: path)))
+            } catch {
+                problems += error.diagnostics
+            }
+        }
+        var workflow: Workflow?
+        if let node = reader.value("werkproces"),
+           let path = existingFile(node, in: directory, manifest: manifest, what: "werkproces", reader: &reader) {
+            do throws(DiagnosticList) {
+                let file = try DataFile.load(path: path)
+                workflow = try WorkflowLoader.load(file)
+                problems += unknownFields(in: workflow!, file: file)
+            } catch {
+                problems += error.diagnostics
+            }
+        }
+        var templates: [String: [String: String]] = [:]
+        if let node = reader.value("sjablonen") {
+            var templateReader = MappingReader(node, in: manifest, context: "'sjablonen'")
+            if case .mapping(let pairs, _) = node {
+                for pair in pairs {
+                    var byFormat: [String: String] = [:]
+                    var formatReader = MappingReader(pair.value, in: manifest, context: "sjabloon '\(pair.key.text)'")
+                    for format in formats {
+                        if let fileNode = formatReader.value(format),
+                           let path = existingFile(fileNode, in: directory, manifest: manifest, what: "sjabloon", reader: &formatReader) {
+                            byFormat[format] = path
+                        }
+                    }
+                    formatReader.finish()
+                    for problem in formatReader.problems { templateReader.report(problem) }
+                    templates[pair.key.text] = byFormat
+                }
+            }
+            for problem in templateReader.problems { reader.report(problem) }
+        }
+        let texts = reader.value("teksten")?.value ?? [:]
+        reader.finish()
+        problems = reader.problems + problems
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+        return BundlePlugin(
+            id: id, name: name, ruleSets: ruleSets, workflow: workflow, templates: templates, texts: texts,
+            directory: directory)
+    }
+
+    /// The path of a file the manifest names, or a message when it is not there.
+    private static func existingFile(
+        _ node: DataNode, in directory: String, manifest: DataFile, what: String, reader: inout MappingReader
+    ) -> String? {
+        guard case .scalar(let scalar) = node, !scalar.text.isEmpty else {
+            reader.report(manifest.diagnostic(id: "P102", "hier hoort de naam van een \(what)", at: node))
+            return nil
+        }
+        let path = scalar.text.hasPrefix("/") ? scalar.text : directory + "/" + scalar.text
+        if FileManager.default.fileExists(atPath: path) { return path }
+        let siblings = (try? FileManager.default.contentsOfDirectory(
+            atPath: (path as NSString).deletingLastPathComponent)) ?? []
+        reader.report(manifest.diagnostic(
+            id: "P103", "\(what) '\(scalar.text)' bestaat niet in de bundel", at: node,
+            hint: Suggestions.hint(for: (scalar.text as NSString).lastPathComponent, in: siblings)
+                ?? "zet het bestand in \(directory) of pas de naam aan"))
+        return nil
+    }
+
+    /// Workflow conditions that read fields the network file does not have.
+    private static func unknownFields(in workflow: Workflow, file: DataFile) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        func check(_ expression: LerendExpressions.Expression, at path: String) {
+            let errors = expression.unknownFields(in: NetworkSchema.shape)
+            guard !errors.isEmpty else { return }
+            let node = file.root.descendant(atPath: path).node
+            problems += errors.map { file.located($0, at: node) }
+        }
+        for (stageIndex, stage) in workflow.stages.enumerated() {
+            for (taskIndex, task) in stage.tasks.enumerated() {
+                check(task.condition, at: "fasen.\(stageIndex).taken.\(taskIndex).klaar_als")
+            }
+            if let completion = stage.completion { check(completion, at: "fasen.\(stageIndex).klaar_als") }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,28 @@
+public import LerendExpressions
+public import LerendWorkflow
+
+/// What a supporting organisation brings: its rules, its way of working, its templates
+/// and the texts of its documents.
+///
+/// Plugins loaded from a bundle folder (``BundlePlugin``) and plugins written in Swift
+/// are the same to the rest of the code.
+public protocol Plugin: Sendable {
+    /// A short id that network files name, such as `kenniz`.
+    var id: String { get }
+    /// The name for people, such as "KenniZ".
+    var name: String { get }
+    var ruleSets: [RuleSet] { get }
+    /// The workflow the network walks, if the plugin defines one.
+    var workflow: Workflow? { get }
+    /// Template files by document name (`plan`, `uitnodiging`, `agenda`), per format.
+    var templates: [String: [String: String]] { get }
+    /// Texts for documents, such as the introduction of a plan of approach.
+    var texts: Value { get }
+}
+
+extension Plugin {
+    public var ruleSets: [RuleSet] { [] }
+    public var workflow: Workflow? { nil }
+    public var templates: [String: [String: String]] { [:] }
+    public var texts: Value { [:] }
+}
