@@ -71,6 +71,8 @@ struct SchemaValidator {
 
     private mutating func validate(_ scalar: DataNode.Scalar, node: DataNode, as kind: FieldKind, key: String) {
         let value = scalar.resolved
+        // `vorm: ""` counts as not filled in; only a text can be empty.
+        if scalar.text.isEmpty, !kind.allowsEmptyText { return }
         switch kind {
         case .text:
             return

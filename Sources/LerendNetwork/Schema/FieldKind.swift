@@ -44,6 +44,12 @@ public indirect enum FieldKind: Sendable {
         }
     }
 
+    /// Whether `""` is a value of this kind (a text), rather than "not filled in".
+    var allowsEmptyText: Bool {
+        if case .text = self { return true }
+        return false
+    }
+
     /// The shape rules and templates may read.
     public var shape: Shape {
         switch self {
