@@ -111,7 +111,9 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "LerendNetworkTests",
-            dependencies: ["LerendNetwork", "LerendData", "LerendExpressions", "LerendDiagnostics"],
+            dependencies: [
+                "LerendNetwork", "LerendData", "LerendExpressions", "LerendDiagnostics", "LerendWorkflow", "LerendCalendar",
+            ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "LerendCalendarTests",

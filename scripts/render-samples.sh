@@ -23,4 +23,13 @@ for format in odt docx; do
       > "uitvoer/uitnodigingen/uitnodiging $name.$format.expect"
   done
 done
+# The sample networks: their findings, their status, a year plan and their calendar.
+mkdir -p uitvoer/netwerken
+for network in samples/netwerken/*.yaml; do
+  name=$(basename "$network" .yaml)
+  "$lerend" check "$network" > "uitvoer/netwerken/$name-controle.txt" || true
+  "$lerend" status "$network" > "uitvoer/netwerken/$name-status.txt"
+  "$lerend" plan "$network" > "uitvoer/netwerken/$name-plan.txt"
+  "$lerend" calendar "$network" -o "uitvoer/netwerken/$name.ics"
+done
 echo "voorbeelddocumenten staan in uitvoer/"

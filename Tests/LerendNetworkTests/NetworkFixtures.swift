@@ -118,7 +118,7 @@ extension Value {
             items[index] = rest.isEmpty ? newValue : items[index].setting(path: rest, to: newValue)
             return .list(items)
         }
-        let current = value(atPath: first) ?? [:]
+        let current = value(atPath: first) ?? (steps.first.flatMap { Int($0) } != nil ? [] : [:])
         return setting(first, to: rest.isEmpty ? newValue : current.setting(path: rest, to: newValue))
     }
 }

@@ -20,6 +20,9 @@ enum NetworkLoader {
         let root = file.root
         let network = Network(
             name: root.text("netwerk.naam") ?? "",
+            form: root.text("netwerk.vorm"),
+            meetingsPerYear: root.integer("netwerk.bijeenkomsten_per_jaar"),
+            themes: root.texts("netwerk.themas"),
             plugin: root.text("netwerk.plugin") ?? "",
             extraRuleSets: root.texts("netwerk.toetsen_aan"),
             preferences: PlanningPreferences(
@@ -28,9 +31,11 @@ enum NetworkLoader {
                     .map { $0 + 1 },
                 startTime: root.value("netwerk.voorkeuren.begintijd")?.timeValue,
                 durationMinutes: root.integer("netwerk.voorkeuren.duur_minuten"),
-                form: root.text("netwerk.voorkeuren.vorm"),
-                schoolHolidayRegion: root.text("netwerk.voorkeuren.schoolvakanties")),
-            organisations: organisations.map { Organisation(name: $0.name, node: $0.node) },
+                form: root.text("netwerk.voorkeuren.vorm")),
+            organisations: organisations.map {
+                Organisation(name: $0.name, address: $0.node.text("adres"), postcode: $0.node.text("postcode"),
+                             place: $0.node.text("plaats"), node: $0.node)
+            },
             participants: participants.map {
                 Participant(name: $0.name, organisation: $0.node.text("organisatie") ?? "", email: $0.node.text("email"),
                             node: $0.node)

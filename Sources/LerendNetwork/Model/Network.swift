@@ -7,6 +7,10 @@ public import LerendExpressions
 /// templates read the whole file as a value (``NetworkFile/value(on:)``).
 public struct Network: Sendable {
     public var name: String
+    /// `themabijeenkomsten`, `werkgroep` or `intervisie`.
+    public var form: String?
+    public var meetingsPerYear: Int?
+    public var themes: [String]
     /// The id of the plugin whose way of working the network follows.
     public var plugin: String
     /// Further rule sets to check against, such as `kwaliteitskader-2017`.
@@ -21,6 +25,9 @@ public struct Network: Sendable {
 /// A care organisation of the network.
 public struct Organisation: Sendable {
     public var name: String
+    public var address: String?
+    public var postcode: String?
+    public var place: String?
     public var node: DataNode
 }
 
@@ -56,5 +63,4 @@ public struct PlanningPreferences: Sendable {
     public var startTime: LocalTime?
     public var durationMinutes: Int?
     public var form: String?
-    public var schoolHolidayRegion: String?
 }

@@ -1,4 +1,5 @@
 import Foundation
+import OrderedCollections
 public import LerendData
 public import LerendDiagnostics
 public import LerendExpressions
@@ -24,6 +25,7 @@ public struct BundlePlugin: Plugin {
     public let workflow: Workflow?
     public let templates: [String: [String: String]]
     public let texts: Value
+    public let programme: YearProgramme?
     /// The bundle folder.
     public let directory: String
 
@@ -84,12 +86,46 @@ public struct BundlePlugin: Plugin {
             for problem in templateReader.problems { reader.report(problem) }
         }
         let texts = reader.value("teksten")?.value ?? [:]
+        var programme: YearProgramme?
+        if let node = reader.value("programma") { programme = Self.programme(node, in: manifest, reader: &reader) }
         reader.finish()
         problems = reader.problems + problems
         if !problems.isEmpty { throw DiagnosticList(problems) }
         return BundlePlugin(
             id: id, name: name, ruleSets: ruleSets, workflow: workflow, templates: templates, texts: texts,
-            directory: directory)
+            programme: programme, directory: directory)
+    }
+
+    /// The `programma:` of the manifest.
+    private static func programme(_ node: DataNode, in manifest: DataFile, reader: inout MappingReader) -> YearProgramme? {
+        var programmeReader = MappingReader(node, in: manifest, context: "het programma")
+        func integer(_ key: String, required: Bool = false) -> Int? {
+            guard let value = programmeReader.value(key, required: required) else { return nil }
+            if case .int(let number) = value.value, number > 0 { return number }
+            programmeReader.report(manifest.diagnostic(id: "P104", "'\(key)' moet een positief geheel getal zijn", at: value))
+            return nil
+        }
+        let meetings = integer("bijeenkomsten", required: true)
+        var byForm: [String: Int] = [:]
+        if case .object(let members)? = programmeReader.value("per_vorm")?.value {
+            for (form, count) in members { if case .int(let number) = count { byForm[form] = number } }
+        }
+        let duration = integer("duur_minuten", required: true)
+        let firstDuration = integer("eerste_duur_minuten")
+        let facilitatorAt = programmeReader.sequence("gespreksleider_bij").compactMap { node -> Int? in
+            if case .int(let number) = node.value { return number }
+            return nil
+        }
+        let facilitator = programmeReader.text("gespreksleider")
+        let evaluation = integer("evaluatie_bij")
+        var rotates = true
+        if case .bool(let flag)? = programmeReader.value("gastheer_rouleert")?.value { rotates = flag }
+        programmeReader.finish()
+        for problem in programmeReader.problems { reader.report(problem) }
+        guard let meetings, let duration else { return nil }
+        return YearProgramme(
+            meetings: meetings, meetingsByForm: byForm, durationMinutes: duration, firstDurationMinutes: firstDuration,
+            facilitatorAt: facilitatorAt, facilitator: facilitator, evaluationAt: evaluation, hostRotates: rotates)
     }
 
     /// The path of a file the manifest names, or a message when it is not there.

@@ -18,6 +18,8 @@ public protocol Plugin: Sendable {
     var templates: [String: [String: String]] { get }
     /// Texts for documents, such as the introduction of a plan of approach.
     var texts: Value { get }
+    /// What the plugin asks of a network's year, for the planner.
+    var programme: YearProgramme? { get }
 }
 
 extension Plugin {
@@ -25,4 +27,5 @@ extension Plugin {
     public var workflow: Workflow? { nil }
     public var templates: [String: [String: String]] { [:] }
     public var texts: Value { [:] }
+    public var programme: YearProgramme? { nil }
 }

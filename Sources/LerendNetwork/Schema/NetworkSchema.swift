@@ -18,7 +18,6 @@ public enum NetworkSchema {
         .init("begintijd", .time, "begintijd van de bijeenkomsten"),
         .init("duur_minuten", .integer, "duur van een bijeenkomst in minuten"),
         .init("vorm", .choice(["fysiek", "online", "hybride"]), "in persoon, online of allebei"),
-        .init("schoolvakanties", .choice(["noord", "midden", "zuid"]), "plan niet in de schoolvakanties van deze regio"),
     ])
 
     public static let network = EntitySchema(name: "het netwerk", fields: [
