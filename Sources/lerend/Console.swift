@@ -25,6 +25,21 @@ enum Console {
         FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
     }
 
+    /// A progress bar on a terminal: `uitnodiging [########------------] 40/100`.
+    static func progress(_ done: Int, of total: Int, label: String) {
+        guard isTerminal, total > 1, done == total || done % max(1, total / 50) == 0 else { return }
+        let width = 24
+        let filled = width * done / total
+        status("\(label) [" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+            + "] \(done)/\(total)")
+    }
+
+    /// The path of `name` in PATH, if it is there.
+    static func findProgram(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
     static func clearStatus() {
         guard isTerminal else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))

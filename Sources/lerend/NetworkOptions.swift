@@ -36,7 +36,9 @@ struct NetworkOptions: ParsableArguments {
     /// The network file, or its problems printed and a failure.
     func loadNetwork() throws -> NetworkFile {
         do throws(DiagnosticList) {
-            return try NetworkFile.load(path: networkPath)
+            let file = try NetworkFile.load(path: networkPath)
+            Console.report(file.warnings)
+            return file
         } catch {
             Console.report(error.diagnostics)
             let count = error.diagnostics.filter { $0.severity == .error }.count

@@ -11,8 +11,19 @@ enum NetworkLoader {
 
         let organisations = named(file.root["organisaties"], in: file, kind: "organisatie", problems: &problems)
         let participants = named(file.root["deelnemers"], in: file, kind: "deelnemer", problems: &problems)
-        problems += unknownReferences(validator.organisationReferences, known: organisations.map(\.name),
+        // A participant of an unknown organisation is a warning: the file still loads, and
+        // the export skips that participant with this message.
+        let employers = Set(participants.compactMap { $0.node["organisatie"]?.location })
+        let references = validator.organisationReferences
+        problems += unknownReferences(references.filter { !employers.contains($0.location) }, known: organisations.map(\.name),
                                       in: file, id: "N112", kind: "organisatie", list: "organisaties")
+        let warnings = unknownReferences(references.filter { employers.contains($0.location) },
+                                         known: organisations.map(\.name), in: file, id: "N112", kind: "organisatie",
+                                         list: "organisaties").map { warning in
+            var warning = warning
+            warning.severity = .warning
+            return warning
+        }
         problems += unknownReferences(validator.participantReferences, known: participants.map(\.name),
                                       in: file, id: "N113", kind: "deelnemer", list: "deelnemers")
         if !problems.isEmpty { throw DiagnosticList(problems) }
@@ -41,7 +52,7 @@ enum NetworkLoader {
                             node: $0.node)
             },
             meetings: meetings(root["bijeenkomsten"]))
-        return NetworkFile(file: file, network: network)
+        return NetworkFile(file: file, network: network, warnings: warnings)
     }
 
     /// The named items of a list; a name that comes twice is reported at the second.

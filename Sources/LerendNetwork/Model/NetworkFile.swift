@@ -10,6 +10,9 @@ import OrderedCollections
 public struct NetworkFile: Sendable {
     public let file: DataFile
     public let network: Network
+    /// Problems that do not stop the file from loading, such as a participant of an
+    /// organisation that is not in the file.
+    public let warnings: [Diagnostic]
 
     /// Reads and checks the network file at `path`.
     public static func load(path: String) throws(DiagnosticList) -> NetworkFile {
@@ -21,9 +24,10 @@ public struct NetworkFile: Sendable {
         try NetworkLoader.load(DataFile.parse(text, path: path))
     }
 
-    init(file: DataFile, network: Network) {
+    init(file: DataFile, network: Network, warnings: [Diagnostic] = []) {
         self.file = file
         self.network = network
+        self.warnings = warnings
     }
 
     /// The file as a value, in the order of the file, with the derived fields that rules and templates may read

@@ -20,6 +20,12 @@ public enum NetworkSchema {
         .init("vorm", .choice(["fysiek", "online", "hybride"]), "in persoon, online of allebei"),
     ])
 
+    public static let templates = EntitySchema(name: "de eigen sjablonen", fields: [
+        .init("plan", .text, "eigen sjabloon voor het plan van aanpak (.odt of .docx), vanaf de map van het netwerkbestand"),
+        .init("uitnodiging", .text, "eigen sjabloon voor de uitnodigingen"),
+        .init("agenda", .text, "eigen sjabloon voor de agenda's"),
+    ])
+
     public static let network = EntitySchema(name: "het netwerk", fields: [
         .init("naam", .text, required: true, "naam van het lerend netwerk"),
         .init("plugin", .text, required: true, "de ondersteunende organisatie wiens werkwijze het netwerk volgt, zoals kenniz"),
@@ -32,6 +38,7 @@ public enum NetworkSchema {
         .init("bijeenkomsten_per_jaar", .integer, "hoe vaak het netwerk per jaar bijeenkomt"),
         .init("contactpersoon", .object(contact), "wie het netwerk coördineert"),
         .init("voorkeuren", .object(preferences), "wensen voor de jaarplanning"),
+        .init("sjablonen", .object(templates), "eigen sjablonen in plaats van die van de plugin"),
     ])
 
     public static let organisation = EntitySchema(name: "een organisatie", fields: [

@@ -1,0 +1,150 @@
+import LerendData
+import LerendWorkflow
+public import LerendDiagnostics
+public import LerendExpressions
+
+/// The data the document templates read, built from a network file: the contract of
+/// `Templates/` (see `Docs/sjablonen.md`).
+///
+/// Every document gets `netwerk` (with `ondersteuner`), `afzender` (the contact person),
+/// `datum_brief`, `deelnemers` and `organisaties`; an agenda and an invitation get
+/// `bijeenkomst` with its timed `agenda`; an invitation gets `deelnemer` with `rol`; the
+/// plan gets `plan`, `bijeenkomsten`, `totaal_clienten`, `teksten` and `bevindingen`.
+public struct DocumentData: Sendable {
+    public let networkFile: NetworkFile
+    public let plugin: any Plugin
+    public let date: LocalDate
+    /// The network file as a value, with derived fields.
+    public let data: Value
+
+    public init(networkFile: NetworkFile, plugin: any Plugin, date: LocalDate) {
+        self.networkFile = networkFile
+        self.plugin = plugin
+        self.date = date
+        self.data = networkFile.value(on: date)
+    }
+
+    /// The meetings, in date order, as values.
+    public var meetings: [Value] {
+        guard case .list(let items) = data.value(atPath: "bijeenkomsten") ?? .null else { return [] }
+        return items.sorted { number($0) < number($1) }
+    }
+
+    /// The meeting's number in date order.
+    public func number(_ meeting: Value) -> Int {
+        if case .int(let number) = meeting.value(atPath: "nummer") ?? .null { return number }
+        return 0
+    }
+
+    /// What every document shares.
+    public var shared: Value {
+        let network = (data.value(atPath: "netwerk") ?? [:]).setting("ondersteuner", to: .string(plugin.name))
+        var result: Value = [
+            "netwerk": network, "afzender": sender, "datum_brief": .date(date),
+            "deelnemers": data.value(atPath: "deelnemers") ?? [], "organisaties": data.value(atPath: "organisaties") ?? [],
+        ]
+        result = result.setting("teksten", to: plugin.texts)
+        return result
+    }
+
+    /// The contact person, completed with their function and organisation when they are
+    /// also a participant.
+    var sender: Value {
+        let contact = data.value(atPath: "netwerk.contactpersoon") ?? [:]
+        let name = contact.value(atPath: "naam")?.stringValue ?? ""
+        let participant = networkFile.network.participants.first { $0.name == name }
+        let organisation = networkFile.network.organisations.first { $0.name == participant?.organisation }
+        return [
+            "naam": .string(name), "email": contact.value(atPath: "email") ?? .string(participant?.email ?? ""),
+            "telefoon": contact.value(atPath: "telefoon") ?? "",
+            "functie": .string(participant?.node.text("functie") ?? ""),
+            "organisatie": .string(participant?.organisation ?? ""), "plaats": .string(organisation?.place ?? ""),
+        ]
+    }
+
+    /// A meeting as templates read it: with `titel`, `is_eerste`, `plaats` and the
+    /// timed `agenda`; the remark says when the file's agenda does not add up.
+    public func meeting(_ meeting: Value) -> (value: Value, remark: String?) {
+        let number = number(meeting)
+        let theme = AgendaBuilder.text(meeting, "thema")
+        let isFirstOfSteps = number == 1 && plugin.workflow?.stages.contains { $0.id == "eerste-bijeenkomst" } == true
+            && plugin.programme?.firstDurationMinutes != nil
+        let (agenda, remark) = AgendaBuilder.agenda(for: meeting, firstMeetingOfSteps: isFirstOfSteps)
+        let place: String
+        if AgendaBuilder.text(meeting, "vorm") == "online" {
+            place = "online" + (AgendaBuilder.text(meeting, "online_link").map { ", via \($0)" } ?? "")
+        } else {
+            place = [AgendaBuilder.text(meeting, "locatie.naam"), AgendaBuilder.text(meeting, "locatie.plaats")]
+                .compactMap { $0 }.joined(separator: ", ")
+        }
+        var value = meeting
+            .setting("titel", to: .string("Bijeenkomst \(number)" + (theme.map { " – \($0)" } ?? "")))
+            .setting("is_eerste", to: .bool(number == 1))
+            .setting("is_evaluatie", to: .bool(meeting.value(atPath: "evaluatie") == .bool(true)))
+            .setting("plaats", to: .string(place.isEmpty ? "nog niet bekend" : place))
+            .setting("agenda", to: .list(agenda))
+        for key in ["thema", "gastheer", "gespreksleider", "online_link"] where value.value(atPath: key) == nil {
+            value = value.setting(key, to: .null)
+        }
+        if value.value(atPath: "voorbereiders") == nil { value = value.setting("voorbereiders", to: []) }
+        if value.value(atPath: "locatie") == nil { value = value.setting("locatie", to: [:]) }
+        return (value, remark)
+    }
+
+    /// The data of an agenda.
+    public func agenda(for meeting: Value) -> Value {
+        shared.setting("bijeenkomst", to: self.meeting(meeting).value)
+    }
+
+    /// Why a participant cannot get an invitation, or nil.
+    public func problem(with participant: Participant) -> String? {
+        if !networkFile.network.organisations.contains(where: { $0.name == participant.organisation }) {
+            return "\(participant.name) werkt bij '\(participant.organisation)', die niet onder 'organisaties' staat"
+        }
+        if participant.email == nil { return "\(participant.name) heeft geen e-mailadres" }
+        return nil
+    }
+
+    /// The data of the invitation of `participant` to `meeting`.
+    public func invitation(for participant: Participant, to meeting: Value) -> Value {
+        let meetingValue = self.meeting(meeting).value
+        let preparers = meetingValue.value(atPath: "voorbereiders").map { value -> [String] in
+            if case .list(let names) = value { return names.compactMap(\.stringValue) }
+            return []
+        } ?? []
+        let prepares = preparers.contains(participant.name)
+        let hosts = AgendaBuilder.text(meeting, "gastheer") == participant.organisation
+        let person = (participant.node.value)
+            .setting("voornaam", to: .string(participant.firstName))
+            .setting("aanhef", to: participant.node.value("aanhef") ?? .string("Beste \(participant.firstName)"))
+            .setting("functie", to: participant.node.value("functie") ?? "")
+            .setting("rol", to: [
+                "bereidt_voor": .bool(prepares), "is_gastheer": .bool(hosts),
+                "voorbereiding": .string(prepares ? "Stuur wat je voorbereidt uiterlijk een week van tevoren rond." : ""),
+            ])
+        return shared.setting("bijeenkomst", to: meetingValue).setting("deelnemer", to: person)
+    }
+
+    /// The data of the plan of approach, with the findings of `findings`.
+    public func plan(findings: [Finding], ruleSets: [RuleSet]) -> Value {
+        let organisations = networkFile.network.organisations.map { organisation -> Value in
+            let names = networkFile.network.participants.filter { $0.organisation == organisation.name }.map { Value.string($0.name) }
+            return organisation.node.value.setting("deelnemers", to: .list(names))
+        }
+        let clients = networkFile.network.organisations.reduce(0) { $0 + ($1.node.integer("aantal_clienten") ?? 0) }
+        let count = { (severity: Severity) in Value.int(findings.filter { $0.severity == severity }.count) }
+        let findingValues: [Value] = findings.map {
+            ["ernst": .string($0.severity.label), "code": .string($0.ruleID), "melding": .string($0.message)]
+        }
+        return shared
+            .setting("plan", to: ["datum": .date(date), "jaar": .int(meetings.first?.value(atPath: "datum")?.dateValue?.year ?? date.year)])
+            .setting("organisaties", to: .list(organisations))
+            .setting("totaal_clienten", to: .int(clients))
+            .setting("bijeenkomsten", to: .list(meetings.map { self.meeting($0).value }))
+            .setting("bevindingen", to: [
+                "regelset": .string(DutchFormatting.enumeration(ruleSets.map { "\($0.name) (\($0.version))" }, conjunction: "en")),
+                "fouten": count(.error), "waarschuwingen": count(.warning), "adviezen": count(.advice),
+                "lijst": .list(findingValues),
+            ])
+    }
+}
