@@ -123,6 +123,11 @@ let package = Package(
             name: "LerendWorkflowTests",
             dependencies: ["LerendWorkflow", "LerendData", "LerendExpressions", "LerendDiagnostics"],
             swiftSettings: strictSettings),
+        // Runs the built `lerend` program, as an organiser would.
+        .testTarget(
+            name: "LerendCLITests",
+            dependencies: ["lerend", "LerendDocuments"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "LerendDataTests",
             dependencies: ["LerendData", "LerendExpressions", "LerendDiagnostics"],

@@ -77,14 +77,21 @@ import LerendNetwork
             """)
     }
 
-    @Test func participantNamingAnUnknownOrganisation() {
+    /// The file still loads, so that the export can skip that one participant.
+    @Test func participantNamingAnUnknownOrganisationIsAWarning() throws {
         let text = Self.good.replacing("organisatie: Het Baken", with: "organisatie: Het Bakken")
-        #expect(Self.problems(text) == """
-            netwerk.yaml:12:18: fout[N112]: onbekende organisatie 'Het Bakken'
+        let file = try NetworkFile.parse(text, path: "netwerk.yaml")
+        #expect(DiagnosticRenderer().render(file.warnings) == """
+            netwerk.yaml:12:18: waarschuwing[N112]: onbekende organisatie 'Het Bakken'
              12 |     organisatie: Het Bakken
                 |                  ^~~~~~~~~~
                hint: bedoel je 'Het Baken'?
             """)
+    }
+
+    @Test func hostNamingAnUnknownOrganisationIsAnError() {
+        let text = Self.good.replacing("gastheer: Het Baken", with: "gastheer: Het Bakken")
+        #expect(Self.problems(text).hasPrefix("netwerk.yaml:17:15: fout[N112]: onbekende organisatie 'Het Bakken'"))
     }
 
     @Test func duplicateNames() {

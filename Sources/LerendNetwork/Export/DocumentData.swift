@@ -82,6 +82,7 @@ public struct DocumentData: Sendable {
             .setting("is_eerste", to: .bool(number == 1))
             .setting("is_evaluatie", to: .bool(meeting.value(atPath: "evaluatie") == .bool(true)))
             .setting("plaats", to: .string(place.isEmpty ? "nog niet bekend" : place))
+            .setting("adres", to: .string(address(meeting)))
             .setting("agenda", to: .list(agenda))
         for key in ["thema", "gastheer", "gespreksleider", "online_link"] where value.value(atPath: key) == nil {
             value = value.setting(key, to: .null)
@@ -89,6 +90,21 @@ public struct DocumentData: Sendable {
         if value.value(atPath: "voorbereiders") == nil { value = value.setting("voorbereiders", to: []) }
         if value.value(atPath: "locatie") == nil { value = value.setting("locatie", to: [:]) }
         return (value, remark)
+    }
+
+    /// Where the meeting is, written out: "Woonzorgcentrum De Linde, Lindelaan 12, 8011 AB
+    /// Zwolle", "online, via https://..." or both for a hybrid meeting.
+    func address(_ meeting: Value) -> String {
+        let text = { (path: String) in AgendaBuilder.text(meeting, path) }
+        let postal = [text("locatie.postcode"), text("locatie.plaats")].compactMap { $0 }.joined(separator: " ")
+        let building = [text("locatie.naam"), text("locatie.adres"), postal.isEmpty ? nil : postal].compactMap { $0 }
+            .joined(separator: ", ")
+        let online = text("online_link").map { "online, via \($0)" }
+        switch text("vorm") {
+        case "online": return online ?? "online"
+        case "hybride": return [building.isEmpty ? nil : building, online].compactMap { $0 }.joined(separator: " of ")
+        default: return building.isEmpty ? "nog niet bekend" : building
+        }
     }
 
     /// The data of an agenda.

@@ -107,7 +107,10 @@ extension DataNode {
     /// The value at a dotted path.
     func value(_ path: String) -> Value? {
         let (node, missing) = descendant(atPath: path)
-        return missing == nil ? node.value : nil
+        // Not `missing == nil ? node.value : nil`: Value takes the nil literal, so that
+        // would be `.null` wrapped in an optional instead of no value.
+        guard missing == nil else { return nil }
+        return node.value
     }
 
     func text(_ path: String) -> String? {

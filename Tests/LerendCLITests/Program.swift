@@ -1,0 +1,76 @@
+import Foundation
+
+/// The built `lerend` program, run in a folder of its own.
+struct Program {
+    static let repository = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let executable = repository.appending(path: ".build/debug/lerend")
+
+    struct Result {
+        let status: Int32
+        let output: String
+        let errors: String
+    }
+
+    /// Runs `lerend` with `arguments` in `directory` and waits for it.
+    static func run(_ arguments: [String], in directory: URL) throws -> Result {
+        let process = try start(arguments, in: directory)
+        let output = String(decoding: (process.standardOutput as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let errors = String(decoding: (process.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, output: output, errors: errors)
+    }
+
+    static func start(_ arguments: [String], in directory: URL) throws -> Process {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["LEREND_PLUGINS"] = repository.appending(path: "Plugins").path(percentEncoded: false)
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        process.standardOutput = Pipe()
+        process.standardError = Pipe()
+        try process.run()
+        return process
+    }
+
+    /// A fresh folder with the repository's Templates/ reachable, removed by the caller.
+    static func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appending(path: "lerend-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            at: url.appending(path: "Templates"), withDestinationURL: repository.appending(path: "Templates"))
+        return url
+    }
+
+    /// A network of `participants` participants over 6 organisations, with one meeting.
+    static func network(participants: Int, names: (Int) -> String = { "Deelnemer \($0)" }, email: (Int) -> String? = { "d\($0)@zorg.nl" }) -> String {
+        var text = """
+            netwerk:
+              naam: Netwerk Test
+              plugin: kenniz
+              contactpersoon: {naam: Anna Bakker, email: a.bakker@zorg.nl}
+            organisaties:
+
+            """
+        for number in 1...6 { text += "  - {naam: Organisatie \(number), plaats: Zwolle}\n" }
+        text += "deelnemers:\n"
+        for number in 1...participants {
+            text += "  - naam: \"\(names(number))\"\n    organisatie: Organisatie \(number % 6 + 1)\n"
+            if let address = email(number) { text += "    email: \(address)\n" }
+        }
+        text += """
+            bijeenkomsten:
+              - datum: 2026-03-10
+                begintijd: "13:30"
+                duur_minuten: 150
+                gastheer: Organisatie 1
+                thema: Familie
+                voorbereiders: ["\(names(1))", "\(names(2))"]
+
+            """
+        return text
+    }
+}
