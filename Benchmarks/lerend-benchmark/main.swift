@@ -4,6 +4,7 @@
 //     swift run -c release lerend-benchmark            the whole table
 //     swift run -c release lerend-benchmark --count 10000 --rounds 3 --map /dev/shm
 //     swift run -c release lerend-benchmark run --format docx --workers 2 --count 10000 --out DIR
+//     swift build -c release && .build/release/lerend-benchmark export   (lerend export itself)
 //
 // Every measurement runs in a child process of its own, so that its peak memory
 // (getrusage's ru_maxrss) is its own, and writes into a fresh folder.
@@ -125,6 +126,17 @@ if arguments.first == "run" {
         format: value(of: "--format", in: arguments) ?? "docx", workers: Int(value(of: "--workers", in: arguments) ?? "1") ?? 1,
         count: Int(value(of: "--count", in: arguments) ?? "1000") ?? 1000,
         directory: value(of: "--out", in: arguments) ?? NSTemporaryDirectory() + "lerend-benchmark")
+    exit(0)
+}
+
+if arguments.first == "export" {
+    // The real export, run as the organiser runs it.
+    let lerend = URL(filePath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "lerend")
+        .path(percentEncoded: false)
+    let rounds = Int(value(of: "--rounds", in: arguments) ?? "3") ?? 3
+    let root = (value(of: "--map", in: arguments) ?? NSTemporaryDirectory()) + "/lerend-export-\(ProcessInfo.processInfo.processIdentifier)"
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    try ExportBenchmark.table(lerend: lerend, root: root, rounds: rounds)
     exit(0)
 }
 

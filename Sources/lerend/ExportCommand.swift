@@ -71,8 +71,9 @@ struct ExportCommand: ParsableCommand {
         if document == .plan || document == .all {
             let findings = checker.check(networkFile, plugins: selected, on: date)
             let value = data.plan(findings: findings, ruleSets: selected.flatMap(\.ruleSets))
-            let result = try renderAll("plan", [("plan van aanpak \(networkFile.network.name)", "plan van aanpak", value)],
-                                       folder: output, locator: locator)
+            let result = try renderAll(
+                "plan", stems: ["plan van aanpak \(networkFile.network.name)"], labels: ["plan van aanpak"],
+                folder: output, locator: locator) { _ in value }
             written += result.written
             failures += result.failures
         }
@@ -83,17 +84,22 @@ struct ExportCommand: ParsableCommand {
                                                at: SourceLocation(file: options.networkPath))])
                 }
             }
-            let jobs = meetings.map { meeting in
-                ("agenda bijeenkomst \(data.number(meeting)) \(meeting.value(atPath: "datum")?.dateValue?.iso ?? "")",
-                 "agenda van bijeenkomst \(data.number(meeting))", data.agenda(for: meeting))
-            }
-            let result = try renderAll("agenda", jobs, folder: output, locator: locator)
+            let result = try renderAll(
+                "agenda",
+                stems: meetings.map { "agenda bijeenkomst \(data.number($0)) \($0.value(atPath: "datum")?.dateValue?.iso ?? "")" },
+                labels: meetings.map { "agenda van bijeenkomst \(data.number($0))" }, folder: output, locator: locator
+            ) { data.agenda(for: meetings[$0]) }
             written += result.written
             failures += result.failures
         }
         if document == .invitations || document == .all {
-            var jobs: [(String, String, Value)] = []
-            for participant in networkFile.network.participants {
+            // Only the names are made up front; each invitation's data is made when it is
+            // rendered, so that memory stays flat in the number of participants.
+            var pairs: [(participant: Int, meeting: Int)] = []
+            var stems: [String] = []
+            var labels: [String] = []
+            let participants = networkFile.network.participants
+            for (index, participant) in participants.enumerated() {
                 if let problem = data.problem(with: participant) {
                     Console.report([Diagnostic(
                         .error, id: "X102", "geen uitnodiging voor \(participant.name): \(problem)",
@@ -101,13 +107,16 @@ struct ExportCommand: ParsableCommand {
                     failures += meetings.count
                     continue
                 }
-                for meeting in meetings {
-                    jobs.append(("uitnodiging bijeenkomst \(data.number(meeting)) \(participant.name)",
-                                 "\(participant.name), bijeenkomst \(data.number(meeting))",
-                                 data.invitation(for: participant, to: meeting)))
+                for (meetingIndex, meeting) in meetings.enumerated() {
+                    pairs.append((index, meetingIndex))
+                    stems.append("uitnodiging bijeenkomst \(data.number(meeting)) \(participant.name)")
+                    labels.append("\(participant.name), bijeenkomst \(data.number(meeting))")
                 }
             }
-            let result = try renderAll("uitnodiging", jobs, folder: output + "/uitnodigingen", locator: locator)
+            let chosen = pairs
+            let result = try renderAll(
+                "uitnodiging", stems: stems, labels: labels, folder: output + "/uitnodigingen", locator: locator
+            ) { data.invitation(for: participants[chosen[$0].participant], to: meetings[chosen[$0].meeting]) }
             written += result.written
             failures += result.failures
         }
@@ -136,11 +145,13 @@ struct ExportCommand: ParsableCommand {
         return upcoming
     }
 
-    /// Renders one template for every job (file stem, label, data) into `folder`.
+    /// Renders one template per file stem into `folder`; `data` makes the data of
+    /// document `index` when it is rendered.
     private func renderAll(
-        _ document: String, _ jobs: [(stem: String, label: String, data: Value)], folder: String, locator: TemplateLocator
+        _ document: String, stems: [String], labels: [String], folder: String, locator: TemplateLocator,
+        data: @escaping @Sendable (Int) -> Value
     ) throws -> (written: [String], failures: Int) {
-        guard !jobs.isEmpty else { return ([], 0) }
+        guard !stems.isEmpty else { return ([], 0) }
         let path: String
         do throws(TemplateLocator.Failure) {
             path = try locator.path(for: document, format: format.rawValue)
@@ -161,10 +172,10 @@ struct ExportCommand: ParsableCommand {
             throw ExitCode.failure
         }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let names = SafeFileName.distinct(jobs.map { SafeFileName.make($0.stem) }, fileExtension: format.rawValue)
-        let mergeJobs = zip(jobs, names).map { MailMerge.Job(data: $0.data, fileName: $1, label: $0.label) }
-        let total = mergeJobs.count
-        let report = MailMerge(template: template, directory: folder, workers: workers).run(mergeJobs) { done in
+        let names = SafeFileName.distinct(stems.map { SafeFileName.make($0) }, fileExtension: format.rawValue)
+        let total = names.count
+        let merge = MailMerge(template: template, directory: folder, workers: workers)
+        let report = merge.run(count: total, job: { MailMerge.Job(data: data($0), fileName: names[$0], label: labels[$0]) }) { done in
             Console.progress(done, of: total, label: document)
         }
         Console.clearStatus()
@@ -173,7 +184,8 @@ struct ExportCommand: ParsableCommand {
             if let first = diagnostics.indices.first { diagnostics[first].notes.append("bij \(failure.label)") }
             Console.report(diagnostics)
         }
-        return (report.written, report.failures.count)
+        let failed = Set(report.failures.compactMap(\.fileName))
+        return (names.filter { !failed.contains($0) }.map { folder + "/" + $0 }, report.failures.count)
     }
 
     /// All documents to PDF in one LibreOffice run per folder.

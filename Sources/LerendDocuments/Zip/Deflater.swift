@@ -5,11 +5,14 @@ internal import CLibZip
 /// Setting up a deflate stream allocates and clears about 256 KB; resetting it costs
 /// nothing, which matters when thousands of documents are written. Not shared between
 /// threads: each worker has its own.
+///
+/// Level 1 by default: on the invitation template it deflates about three times as fast
+/// as level 6 and the documents are 2.6 % larger (29,4 against 28,6 KB).
 final class Deflater {
     private let stream: UnsafeMutablePointer<z_stream>
     private(set) var output: [UInt8] = []
 
-    init(level: Int32 = 6) {
+    init(level: Int32 = 1) {
         stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
         let status = lerend_deflate_init(stream, level)

@@ -16,12 +16,15 @@ public struct DocumentData: Sendable {
     public let date: LocalDate
     /// The network file as a value, with derived fields.
     public let data: Value
+    /// What every document shares, made once.
+    public let shared: Value
 
     public init(networkFile: NetworkFile, plugin: any Plugin, date: LocalDate) {
         self.networkFile = networkFile
         self.plugin = plugin
         self.date = date
         self.data = networkFile.value(on: date)
+        self.shared = Self.shared(data: data, network: networkFile.network, plugin: plugin, date: date)
     }
 
     /// The meetings, in date order, as values.
@@ -36,11 +39,10 @@ public struct DocumentData: Sendable {
         return 0
     }
 
-    /// What every document shares.
-    public var shared: Value {
-        let network = (data.value(atPath: "netwerk") ?? [:]).setting("ondersteuner", to: .string(plugin.name))
+    static func shared(data: Value, network: Network, plugin: any Plugin, date: LocalDate) -> Value {
+        let networkValue = (data.value(atPath: "netwerk") ?? [:]).setting("ondersteuner", to: .string(plugin.name))
         var result: Value = [
-            "netwerk": network, "afzender": sender, "datum_brief": .date(date),
+            "netwerk": networkValue, "afzender": sender(data: data, network: network), "datum_brief": .date(date),
             "deelnemers": data.value(atPath: "deelnemers") ?? [], "organisaties": data.value(atPath: "organisaties") ?? [],
         ]
         result = result.setting("teksten", to: plugin.texts)
@@ -49,11 +51,11 @@ public struct DocumentData: Sendable {
 
     /// The contact person, completed with their function and organisation when they are
     /// also a participant.
-    var sender: Value {
+    static func sender(data: Value, network: Network) -> Value {
         let contact = data.value(atPath: "netwerk.contactpersoon") ?? [:]
         let name = contact.value(atPath: "naam")?.stringValue ?? ""
-        let participant = networkFile.network.participants.first { $0.name == name }
-        let organisation = networkFile.network.organisations.first { $0.name == participant?.organisation }
+        let participant = network.participants.first { $0.name == name }
+        let organisation = network.organisations.first { $0.name == participant?.organisation }
         return [
             "naam": .string(name), "email": contact.value(atPath: "email") ?? .string(participant?.email ?? ""),
             "telefoon": contact.value(atPath: "telefoon") ?? "",
