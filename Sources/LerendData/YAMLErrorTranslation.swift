@@ -23,6 +23,16 @@ enum YAMLErrorTranslation {
                 .error, id: "D103", message, at: SourceLocation(file: path, line: mark.line, column: mark.column),
                 sourceLine: sourceLine(mark.line), hint: hint, notes: notes)
         case .duplicatedKeysInMapping(let duplicates, let context):
+            let key = duplicates.sorted().first ?? ""
+            // Yams names the mapping; the places of the two keys are found in its lines.
+            let places = keyLines(key, mappingLine: context.mark.line, column: context.mark.column, lines: lines)
+            if places.count >= 2 {
+                return Diagnostic(
+                    .error, id: "D105", "sleutel '\(key)' komt twee keer voor",
+                    at: SourceLocation(file: path, line: places[1], column: context.mark.column),
+                    sourceLine: sourceLine(places[1]), length: key.count,
+                    hint: "de eerste staat op regel \(places[0]); haal een van beide weg")
+            }
             return Diagnostic(
                 .error, id: "D105",
                 "dubbele sleutel \(duplicates.sorted().map { "'\($0)'" }.joined(separator: ", "))",
@@ -35,6 +45,22 @@ enum YAMLErrorTranslation {
         default:
             return Diagnostic(.error, id: "D103", "kan '\(path)' niet lezen: \(yamlError)", at: SourceLocation(file: path))
         }
+    }
+
+    /// The line numbers of `key` in the block mapping that starts at `mappingLine` and
+    /// `column` (both from 1), until the mapping ends.
+    static func keyLines(_ key: String, mappingLine: Int, column: Int, lines: [Substring]) -> [Int] {
+        var found: [Int] = []
+        var index = mappingLine - 1
+        while index < lines.count {
+            let line = lines[index]
+            let indent = line.prefix { $0 == " " || $0 == "-" }.count
+            let text = line.dropFirst(indent)
+            if index > mappingLine - 1, !text.isEmpty, !text.hasPrefix("#"), indent < column - 1 { break }
+            if indent == column - 1, text.hasPrefix(key + ":") { found.append(index + 1) }
+            index += 1
+        }
+        return found
     }
 
     /// The Dutch message and hint for a libyaml problem text.

@@ -50,8 +50,8 @@ enum ListFunctions {
             }
             return isDecimal ? .double(decimalTotal + Double(integerTotal)) : .int(integerTotal)
         }
-        let minimum = extreme("min", "Het kleinste element (of het element met de kleinste waarde).", wantsLarger: false)
-        let maximum = extreme("max", "Het grootste element (of het element met de grootste waarde).", wantsLarger: true)
+        let minimum = extreme("min", "Het kleinste element; met x => waarde de kleinste van die waarden.", wantsLarger: false)
+        let maximum = extreme("max", "Het grootste element; met x => waarde de grootste van die waarden.", wantsLarger: true)
         let distinct = ExpressionFunction(
             "distinct", arity: 1...2, usage: "distinct(lijst, x => waarde)",
             summary: "De lijst zonder dubbele waarden; met een functie de verschillende waarden daarvan.",

@@ -77,7 +77,9 @@ struct ShapeChecker {
         switch name {
         case "filter", "sort", "reverse": return first
         case "distinct", "unique": return arguments.count > 1 ? .list(lambdaResult) : first
-        case "first", "last", "min", "max": return first.element
+        case "first", "last": return first.element
+        // With a key function, min and max give the key, as in `min(b, x => x.duur_minuten)`.
+        case "min", "max": return arguments.count > 1 ? lambdaResult : first.element
         case "map": return .list(lambdaResult)
         case "default", "standaard": return first
         default: return .scalar
