@@ -1,0 +1,16 @@
+import Foundation
+import Testing
+
+/// The reference sections of the documentation are what `lerend uitleg` prints now.
+@Suite struct ReferenceDocsTests {
+    @Test(arguments: [("functies", "Docs/expressietaal.md"), ("velden", "Docs/netwerkbestand.md")])
+    func documentationListsWhatTheProgramKnows(topic: String, document: String) throws {
+        let folder = try Program.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Program.run(["uitleg", topic], in: folder)
+        #expect(result.status == 0)
+        let text = try String(contentsOf: Program.repository.appending(path: document), encoding: .utf8)
+        #expect(text.contains(result.output.trimmingCharacters(in: .newlines)),
+                "\(document) is out of date: paste the output of 'lerend uitleg \(topic)' into it")
+    }
+}
