@@ -212,6 +212,6 @@ struct ExportCommand: ParsableCommand {
                 throw ExitCode.failure
             }
         }
-        Console.print("\(documents.count) PDF-bestanden gemaakt")
+        Console.print("\(documents.count) \(documents.count == 1 ? "PDF-bestand" : "PDF-bestanden") gemaakt")
     }
 }

@@ -38,12 +38,3 @@ struct TemplateLocator {
         throw .notFound(document: document, searched: candidates)
     }
 }
-
-extension LerendData.DataNode {
-    /// The text at a dotted path, if any.
-    func text(_ path: String) -> String? {
-        let (node, missing) = descendant(atPath: path)
-        guard missing == nil, case .scalar(let scalar) = node, !scalar.text.isEmpty else { return nil }
-        return scalar.text
-    }
-}

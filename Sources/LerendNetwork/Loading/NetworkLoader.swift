@@ -102,32 +102,3 @@ enum NetworkLoader {
         return meetings.sorted { $0.date < $1.date }
     }
 }
-
-extension DataNode {
-    /// The value at a dotted path.
-    func value(_ path: String) -> Value? {
-        let (node, missing) = descendant(atPath: path)
-        // Not `missing == nil ? node.value : nil`: Value takes the nil literal, so that
-        // would be `.null` wrapped in an optional instead of no value.
-        guard missing == nil else { return nil }
-        return node.value
-    }
-
-    func text(_ path: String) -> String? {
-        guard case .string(let text)? = value(path), !text.isEmpty else {
-            if case .int(let number)? = value(path) { return String(number) }
-            return nil
-        }
-        return text
-    }
-
-    func integer(_ path: String) -> Int? {
-        if case .int(let number)? = value(path) { return number }
-        return nil
-    }
-
-    func texts(_ path: String) -> [String] {
-        guard case .list(let items)? = value(path) else { return [] }
-        return items.compactMap { if case .string(let text) = $0 { text } else { nil } }
-    }
-}

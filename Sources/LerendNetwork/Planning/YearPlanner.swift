@@ -1,3 +1,4 @@
+import LerendData
 public import LerendCalendar
 public import LerendExpressions
 
