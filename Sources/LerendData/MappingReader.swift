@@ -1,5 +1,5 @@
 public import LerendDiagnostics
-public import LerendExpressions
+import LerendExpressions
 
 /// Reads the keys of one mapping in a data file, collecting located problems: a
 /// missing required key, a value of the wrong kind, and (when done) every key nobody

@@ -1,4 +1,4 @@
-public import LerendDiagnostics
+import LerendDiagnostics
 public import LerendExpressions
 
 /// Derives a ``WorkflowStatus`` from data.

@@ -66,7 +66,7 @@ import LerendDiagnostics
         defer { try? FileManager.default.removeItem(atPath: directory) }
         // A run killed between writing and renaming leaves only a temporary file.
         let leftover = directory + "/\(AtomicFile.temporaryPrefix)abc123.tmp"
-        FileManager.default.createFile(atPath: leftover, contents: Data("half".utf8))
+        _ = FileManager.default.createFile(atPath: leftover, contents: Data("half".utf8))
         let prepared = MailMerge.jobs(
             records: [Self.records[0]], shared: [:], binding: "d", pattern: nil, defaultStem: "brief", fileExtension: "docx")
         let report = MailMerge(template: Self.template, directory: directory).run(prepared.jobs)

@@ -37,7 +37,7 @@ enum TestPackage {
     static func docx(
         body: String, header: String = plainHeader, footer: String = plainFooter, footnotes: String? = nil
     ) throws -> [UInt8] {
-        var parts = [
+        let parts = [
             "word/document.xml": """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <w:document \(wordNamespaces)><w:body>\(body)<w:sectPr><w:headerReference w:type="default" r:id="rId2"/><w:footerReference w:type="default" r:id="rId3"/><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>

@@ -1,6 +1,6 @@
 import LerendData
 import LerendWorkflow
-public import LerendDiagnostics
+import LerendDiagnostics
 public import LerendExpressions
 
 /// The data the document templates read, built from a network file: the contract of

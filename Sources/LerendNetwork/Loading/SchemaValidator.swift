@@ -123,7 +123,7 @@ struct SchemaValidator {
     static func impossibleDate(_ text: String) -> String? {
         let parts = text.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
-              let day = Int(parts[2]) else { return nil }
+              Int(parts[2]) != nil else { return nil }
         guard (1...12).contains(month) else { return "er is geen maand \(month)" }
         let last = (28...31).last { LocalDate(year: year, month: month, day: $0) != nil } ?? 28
         return "\(DutchFormatting.monthNames[month - 1]) \(year) heeft \(last) dagen"

@@ -1,6 +1,6 @@
 import LerendData
 public import LerendDiagnostics
-public import LerendExpressions
+import LerendExpressions
 
 extension NetworkFile {
     /// The text of this file with `meetings` added to `bijeenkomsten:`, leaving every

@@ -1,5 +1,5 @@
 import LerendData
-public import LerendCalendar
+import LerendCalendar
 public import LerendExpressions
 
 /// Proposes the meetings of a year: dates spread evenly on the preferred weekday and never

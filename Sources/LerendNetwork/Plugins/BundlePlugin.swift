@@ -1,6 +1,6 @@
 import Foundation
 import OrderedCollections
-public import LerendData
+import LerendData
 public import LerendDiagnostics
 public import LerendExpressions
 public import LerendWorkflow
