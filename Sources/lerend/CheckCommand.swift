@@ -64,7 +64,8 @@ struct CheckCommand: ParsableCommand {
             bevindingen: findings.map { finding in
                 CheckReport.Entry(
                     id: finding.ruleID, ernst: finding.severity.key, melding: finding.message, plugin: finding.plugin,
-                    regelset: finding.ruleSet, bron: finding.source,
+                    regelset: finding.ruleSet,
+                    bron: finding.source.map { CheckReport.Source(document: $0.document, zin: $0.sentence) },
                     plaats: finding.location.map { CheckReport.Place(bestand: $0.file, regel: $0.line, kolom: $0.column) },
                     opmerkingen: finding.notes)
             },
@@ -82,6 +83,7 @@ struct CheckCommand: ParsableCommand {
 /// The JSON form of `lerend check --format json`; its keys are stable.
 struct CheckReport: Encodable {
     struct RuleSetEntry: Encodable { let plugin, naam, versie: String }
+    struct Source: Encodable { let document, zin: String }
     struct Place: Encodable {
         let bestand: String
         let regel: Int?
@@ -89,7 +91,7 @@ struct CheckReport: Encodable {
     }
     struct Entry: Encodable {
         let id, ernst, melding, plugin, regelset: String
-        let bron: RuleSource?
+        let bron: Source?
         let plaats: Place?
         let opmerkingen: [String]
     }

@@ -101,7 +101,7 @@ struct RenderCommand: ParsableCommand {
     }
 
     private func renderEach(_ compiled: DocumentTemplate, dataFile: DataFile, listPath: String, options: RenderOptions) throws {
-        let records = try records(in: dataFile, at: listPath)
+        let (records, labels) = try records(in: dataFile, at: listPath)
         var pattern: TextTemplate?
         do throws(ExpressionError) {
             if let name { pattern = try TextTemplate(name) }
@@ -120,7 +120,7 @@ struct RenderCommand: ParsableCommand {
         let stem = ((template as NSString).lastPathComponent as NSString).deletingPathExtension
         let prepared = MailMerge.jobs(
             records: records, shared: dataFile.value, binding: binding, pattern: pattern,
-            defaultStem: stem, fileExtension: compiled.format.fileExtension)
+            defaultStem: stem, fileExtension: compiled.format.fileExtension, labels: labels)
         let merge = MailMerge(template: compiled, directory: output, options: options, workers: workers)
         let total = prepared.jobs.count
         let started = ContinuousClock.now
@@ -132,9 +132,7 @@ struct RenderCommand: ParsableCommand {
         let failures = prepared.failures + report.failures
         for failure in failures {
             var diagnostics = failure.diagnostics
-            if let first = diagnostics.indices.first {
-                diagnostics[first].notes.append("bij \(failure.label) van \(listPath)")
-            }
+            if let first = diagnostics.indices.first { diagnostics[first].notes.append("bij \(failure.label)") }
             Console.report(diagnostics)
         }
         let documents = report.written.count == 1 ? "document" : "documenten"
@@ -145,8 +143,9 @@ struct RenderCommand: ParsableCommand {
         }
     }
 
-    /// The list at `path` in the data file, or a message that points at what is there instead.
-    private func records(in file: DataFile, at path: String) throws -> [Value] {
+    /// The list at `path` in the data file with a label for each element ("deelnemers[3],
+    /// gegevens.yaml regel 17"), or a message that points at what is there instead.
+    private func records(in file: DataFile, at path: String) throws -> (records: [Value], labels: [String]) {
         let (node, missingStep) = file.root.descendant(atPath: path)
         if let missingStep {
             Console.report([file.diagnostic(
@@ -160,6 +159,9 @@ struct RenderCommand: ParsableCommand {
                 hint: "een lijst schrijf je met '- ' voor elk element")])
             throw ExitCode.failure
         }
-        return items.map(\.value)
+        let labels = items.enumerated().map { index, item in
+            "\(path)[\(index + 1)]" + (item.location.line.map { ", \(file.path) regel \($0)" } ?? "")
+        }
+        return (items.map(\.value), labels)
     }
 }

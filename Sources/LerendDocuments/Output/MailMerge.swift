@@ -79,9 +79,12 @@ public struct MailMerge: Sendable {
 
     /// Jobs for `records` with names from `pattern`, made safe and distinct. Records
     /// whose name cannot be made are returned as failures.
+    ///
+    /// - Parameter labels: what each record is called in messages; "record 1", "record 2"
+    ///   ... when not given.
     public static func jobs(
         records: [Value], shared: Value, binding: String?, pattern: TextTemplate?, defaultStem: String,
-        fileExtension: String
+        fileExtension: String, labels: [String]? = nil
     ) -> (jobs: [Job], failures: [Failure]) {
         var stems: [String] = []
         var prepared: [(data: Value, label: String)] = []
@@ -91,7 +94,7 @@ public struct MailMerge: Sendable {
             let data = recordData(record, shared: shared, binding: binding)
             let number = String(index + 1)
             let padded = String(repeating: "0", count: max(0, width - number.count)) + number
-            let label = "record \(index + 1)"
+            let label = labels.map { $0[index] } ?? "record \(index + 1)"
             guard let pattern else {
                 stems.append(SafeFileName.make("\(defaultStem)-\(padded)"))
                 prepared.append((data, label))
