@@ -72,7 +72,7 @@ struct PlanCommand: ParsableCommand {
     }
 
     private func write(_ plan: YearPlan, of networkFile: NetworkFile, to path: String) throws {
-        let same = (path as NSString).standardizingPath == (options.networkPath as NSString).standardizingPath
+        let same = FilePaths.same(path, options.networkPath)
         if FileManager.default.fileExists(atPath: path), !overschrijven {
             Console.report([Diagnostic(
                 .error, id: "O004", same ? "-o wijst naar het netwerkbestand zelf" : "'\(path)' bestaat al",

@@ -91,8 +91,14 @@ struct RenderCommand: ParsableCommand {
     private func outputPath(for compiled: DocumentTemplate) throws -> String {
         let wanted = compiled.format.fileExtension
         let given = (output as NSString).pathExtension.lowercased()
-        if given.isEmpty { return output + "." + wanted }
-        if given == wanted { return output }
+        let path = given.isEmpty ? output + "." + wanted : output
+        if [template, data].contains(where: { FilePaths.same($0, path) }) {
+            Console.report([Diagnostic(
+                .error, id: "O005", "-o wijst naar het sjabloon of het gegevensbestand zelf", at: SourceLocation(file: output),
+                hint: "kies een andere naam; Lerend overschrijft nooit zijn eigen invoer")])
+            throw ExitCode.failure
+        }
+        if given.isEmpty || given == wanted { return path }
         Console.report([Diagnostic(
             .error, id: "O002", "het sjabloon is een .\(wanted)-bestand, maar -o eindigt op .\(given)",
             at: SourceLocation(file: output),
