@@ -72,6 +72,26 @@ import LerendDiagnostics
         }
     }
 
+    @Test func partsWithALongStartWithoutTagsDeflateOnlyTheRestAndKeepTheirCRC() throws {
+        let compiled = try DocumentTemplate(path: TestPackage.templatePath("uitnodiging.odt"))
+        let withPrefix = compiled.entries.compactMap { entry -> CompiledPart? in
+            if case .compiled(let part) = entry, part.prefix != nil { return part }
+            return nil
+        }
+        #expect(withPrefix.map(\.name).contains("styles.xml"))
+        let document = try DocumentRenderer(template: compiled).render(SampleData.invitation(for: 1))
+        let archive = try ZipArchive(bytes: document)
+        for part in withPrefix {
+            let entry = try #require(archive.entry(named: part.name))
+            let contents = try archive.contents(of: entry)
+            #expect(contents.withUnsafeBytes { Deflater.crc32($0) } == entry.crc32, "\(part.name) has the CRC of its contents")
+            #expect(contents.count == entry.size)
+            let text = String(decoding: contents, as: UTF8.self)
+            #expect(text.hasPrefix("<?xml"))
+            #expect(text.contains("Stichting Het Baken") || part.name != "content.xml")
+        }
+    }
+
     @Test func templateWithoutTagsGivesAWarning() throws {
         let template = try TestPackage.docx(body: "<w:p><w:r><w:t>Geen tags</w:t></w:r></w:p>")
         let compiled = try DocumentTemplate(bytes: template, name: "leeg.docx")

@@ -66,7 +66,7 @@ public final class DocumentRenderer {
                 runner.run(part.program)
                 xml = runner.output
                 errors += runner.errors
-                xml.withUnsafeBytes { writer.add(name: part.rawName, contents: $0, deflater: deflater) }
+                xml.withUnsafeBytes { writer.add(name: part.rawName, prefix: part.prefix, contents: $0, deflater: deflater) }
             }
         }
         writer.finish()

@@ -63,5 +63,23 @@ struct ConditionBranch: Sendable {
 struct CompiledPart: Sendable {
     let name: String
     let rawName: [UInt8]
+    /// The part's leading bytes before its first tag, deflated once when the template is
+    /// compiled; every document copies them and deflates only the rest.
+    let prefix: DeflatedPrefix?
     let program: [Instruction]
+
+    /// Parts whose first tag comes later than this many bytes get a deflated prefix.
+    static let prefixThreshold = 1024
+
+    init(name: String, rawName: [UInt8], program: [Instruction]) {
+        self.name = name
+        self.rawName = rawName
+        if case .bytes(let leading)? = program.first, leading.count >= Self.prefixThreshold {
+            self.prefix = leading.withUnsafeBytes { DeflatedPrefix($0) }
+            self.program = Array(program.dropFirst())
+        } else {
+            self.prefix = nil
+            self.program = program
+        }
+    }
 }

@@ -45,6 +45,30 @@ final class Deflater {
     /// How many bytes of ``output`` the last call produced.
     private(set) var outputCount = 0
 
+    /// Deflates `input` as the start of a longer stream: the output ends on a full flush
+    /// (byte-aligned, no final block, no back-references beyond it), so that the raw
+    /// deflate of what follows, from a reset stream, can be appended to it.
+    static func deflatedStart(_ input: UnsafeRawBufferPointer, level: Int32 = 6) -> [UInt8] {
+        let deflater = Deflater(level: level)
+        let stream = deflater.stream
+        var output = [UInt8](repeating: 0, count: Int(deflateBound(stream, UInt(input.count))) + 64)
+        let produced: Int = output.withUnsafeMutableBytes { out in
+            stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
+            stream.pointee.avail_in = uInt(input.count)
+            stream.pointee.next_out = out.baseAddress!.assumingMemoryBound(to: Bytef.self)
+            stream.pointee.avail_out = uInt(out.count)
+            let status = CLibZip.deflate(stream, Z_FULL_FLUSH)
+            precondition(status == Z_OK && stream.pointee.avail_in == 0, "deflate flush failed: \(status)")
+            return Int(stream.pointee.total_out)
+        }
+        return Array(output.prefix(produced))
+    }
+
+    /// The CRC-32 of two pieces joined, from the CRC-32 of each and the second's length.
+    static func combine(_ first: UInt32, _ second: UInt32, secondLength: Int) -> UInt32 {
+        UInt32(crc32_combine(uLong(first), uLong(second), .init(secondLength)))
+    }
+
     /// The CRC-32 of `bytes`, as zip stores it.
     static func crc32(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
         UInt32(CLibZip.crc32(0, bytes.baseAddress?.assumingMemoryBound(to: Bytef.self), uInt(bytes.count)))

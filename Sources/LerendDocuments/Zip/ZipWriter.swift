@@ -61,19 +61,27 @@ struct ZipWriter {
         count += 1
     }
 
-    /// Adds a member from its uncompressed bytes, deflating them with `deflater`.
-    mutating func add(name: [UInt8], contents: UnsafeRawBufferPointer, deflater: Deflater) {
-        let crc = Deflater.crc32(contents)
+    /// Adds a member from its uncompressed bytes, deflating them with `deflater`; a
+    /// `prefix` that was deflated beforehand comes first.
+    mutating func add(
+        name: [UInt8], prefix: DeflatedPrefix? = nil, contents: UnsafeRawBufferPointer, deflater: Deflater
+    ) {
+        var crc = Deflater.crc32(contents)
+        var size = contents.count
+        if let prefix {
+            crc = Deflater.combine(prefix.crc32, crc, secondLength: contents.count)
+            size += prefix.size
+        }
         deflater.deflate(contents)
-        let compressedSize = UInt32(deflater.outputCount)
+        let compressedSize = UInt32((prefix?.deflated.count ?? 0) + deflater.outputCount)
         let offset = UInt32(bytes.count)
         let flags = Self.flags(for: name)
         Self.appendLocalHeader(
-            to: &bytes, name: name, method: 8, flags: flags, crc32: crc, compressedSize: compressedSize,
-            size: UInt32(contents.count))
+            to: &bytes, name: name, method: 8, flags: flags, crc32: crc, compressedSize: compressedSize, size: UInt32(size))
+        if let prefix { bytes += prefix.deflated }
         deflater.output.withUnsafeBufferPointer { bytes.append(contentsOf: $0.prefix(deflater.outputCount)) }
         appendCentralRecord(
-            name: name, method: 8, flags: flags, crc32: crc, compressedSize: compressedSize, size: UInt32(contents.count),
+            name: name, method: 8, flags: flags, crc32: crc, compressedSize: compressedSize, size: UInt32(size),
             offset: offset)
         count += 1
     }
