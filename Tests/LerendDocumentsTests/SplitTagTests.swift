@@ -29,12 +29,22 @@ import LerendExpressions
             """)
         let shown = try TestPackage.wordBody(of: TestPackage.render(template, ["toon": true]))
         let hidden = try TestPackage.wordBody(of: TestPackage.render(template, ["toon": false]))
-        // The runs that held only the tags stay behind empty, which every reader accepts.
-        #expect(shown == """
-            <w:p><w:r><w:t xml:space="preserve"></w:t></w:r><w:r><w:rPr><w:u w:val="single"/></w:rPr>\
-            <w:t>zichtbaar</w:t></w:r><w:r><w:t xml:space="preserve"></w:t></w:r></w:p>
+        // The runs that held only the tags go; their markers take the runs' place.
+        #expect(shown == #"<w:p><w:r><w:rPr><w:u w:val="single"/></w:rPr><w:t>zichtbaar</w:t></w:r></w:p>"#)
+        #expect(hidden == "<w:p></w:p>")
+    }
+
+    @Test func docxStatementSharingARunWithTextStaysInsideTheRuns() throws {
+        let template = try TestPackage.docx(body: """
+            <w:p><w:r><w:t>{% if toon %}</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>zichtbaar{% endif %} en verder</w:t></w:r></w:p>
             """)
-        #expect(hidden == #"<w:p><w:r><w:t xml:space="preserve"></w:t></w:r></w:p>"#)
+        let shown = try TestPackage.wordBody(of: TestPackage.render(template, ["toon": true]))
+        let hidden = try TestPackage.wordBody(of: TestPackage.render(template, ["toon": false]))
+        // The markers of one block sit at one depth, so the first run is kept (empty).
+        #expect(shown == """
+            <w:p><w:r><w:t xml:space="preserve"></w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">zichtbaar en verder</w:t></w:r></w:p>
+            """)
+        #expect(hidden.contains(">") && !hidden.contains("zichtbaar") && hidden.contains(" en verder"))
     }
 
     @Test func odtTagSplitOverSpans() throws {

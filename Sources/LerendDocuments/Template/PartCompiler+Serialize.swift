@@ -46,6 +46,7 @@ extension PartCompiler {
         var writer = EventWriter()
         writer.append("<?xml version=\"1.0\" encoding=\"UTF-8\"\(document.isStandalone ? " standalone=\"yes\"" : "")?>\n")
         let touched = touchedRuns()
+        hoistedRuns = markerOnlyRuns(touched)
         var child = document.pointer.pointee.children
         while let node = child {
             write(node, into: &writer, touchedRuns: touched)
@@ -70,6 +71,10 @@ extension PartCompiler {
         case XML_ELEMENT_NODE:
             if skipped.contains(node) { return }
             if let markers = droppedParagraphs[node] {
+                for marker in markers { writer.marker(marker) }
+                return
+            }
+            if let markers = hoistedRuns[node] {
                 for marker in markers { writer.marker(marker) }
                 return
             }
@@ -155,8 +160,47 @@ extension PartCompiler {
         return name == dialect.run
     }
 
-    /// Whether an element still writes something besides formatting.
-    private func emitsContent(_ element: xmlNodePtr) -> Bool {
+    /// Runs that write nothing but block markers, when every marker of those blocks sits in
+    /// such a run: the markers then go where the run was, and all markers of a block stay
+    /// at one depth. A block with a marker inside text keeps its markers in their runs.
+    private func markerOnlyRuns(_ touched: Set<xmlNodePtr>) -> [xmlNodePtr: [Marker]] {
+        var markersOfRun: [xmlNodePtr: [Marker]] = [:]
+        for run in touched where emitsContent(run) && !emitsContent(run, countingMarkers: false) {
+            markersOfRun[run] = markers(in: run)
+        }
+        var runsOfBlock: [Int: [xmlNodePtr?]] = [:]
+        for tag in tags {
+            guard case .marker(let marker) = tag.role else { continue }
+            runsOfBlock[marker.block, default: []].append(tag.textNode.ancestor(where: isRun))
+        }
+        var changed = true
+        while changed {
+            changed = false
+            for runs in runsOfBlock.values where runs.contains(where: { $0 == nil || markersOfRun[$0!] == nil }) {
+                for case let run? in runs where markersOfRun.removeValue(forKey: run) != nil { changed = true }
+            }
+        }
+        return markersOfRun
+    }
+
+    /// The block markers in an element, in document order.
+    private func markers(in element: xmlNodePtr) -> [Marker] {
+        var result: [Marker] = []
+        var child = element.firstChild
+        while let node = child {
+            defer { child = node.next }
+            if node.isText, let segments = replacedText[node] {
+                for case .tag(let id) in segments { if case .marker(let marker) = tags[id].role { result.append(marker) } }
+            } else if node.isElement {
+                result += markers(in: node)
+            }
+        }
+        return result
+    }
+
+    /// Whether an element still writes something besides formatting; block markers count
+    /// unless `countingMarkers` is false.
+    private func emitsContent(_ element: xmlNodePtr, countingMarkers: Bool = true) -> Bool {
         let holdsText = dialect.textHolders.contains(element.qualifiedName)
         var child = element.firstChild
         while let node = child {
@@ -169,6 +213,7 @@ extension PartCompiler {
                         case .text(let text) where !text.isEmpty: return true
                         case .tag(let id):
                             if case .hidden = tags[id].role { continue }
+                            if !countingMarkers, case .marker = tags[id].role { continue }
                             return true
                         default: continue
                         }
@@ -179,7 +224,7 @@ extension PartCompiler {
             } else if node.isElement {
                 let name = node.qualifiedName
                 if dialect.textHolders.contains(name) || dialect.transparent.contains(name) {
-                    if emitsContent(node) { return true }
+                    if emitsContent(node, countingMarkers: countingMarkers) { return true }
                 } else if !dialect.runFormatting.contains(name) {
                     return true
                 }

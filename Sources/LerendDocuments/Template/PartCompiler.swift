@@ -94,6 +94,9 @@ final class PartCompiler {
     var markersAfter: [xmlNodePtr: [Marker]] = [:]
     /// Paragraphs dropped from the output, with the markers written in their place.
     var droppedParagraphs: [xmlNodePtr: [Marker]] = [:]
+    /// Runs that held nothing but block markers: the markers are written in their place,
+    /// without an empty run around them.
+    var hoistedRuns: [xmlNodePtr: [Marker]] = [:]
     /// DOCX `w:t` elements that need `xml:space="preserve"`.
     var preserveSpace: Set<xmlNodePtr> = []
     var blocks: [BlockMatcher.Block] = []
