@@ -43,6 +43,12 @@ import LerendExpressions
             #expect(guest.contains(expected), "guest letter lacks '\(expected)'")
         }
         #expect(!guest.contains("gastheer. Wil je"), "the host paragraph is only for the host")
+        // Between the facilitator and the agenda heading the guest gets no paragraph at all:
+        // the host's paragraphs and the {%p if %} paragraph of the preparers leave nothing.
+        let between = try #require(guest.range(of: "Gespreksleider")).upperBound
+        let heading = try #require(guest.range(of: ">Agenda<")).lowerBound
+        let paragraphMark = template.hasSuffix(".docx") ? "<w:p>" : "<text:p "
+        #expect(guest[between..<heading].components(separatedBy: paragraphMark).count - 1 == 1)
         #expect(!guest.contains("{{") && !guest.contains("{%"), "no tag is left")
     }
 
