@@ -1,3 +1,4 @@
+import LerendData
 import Testing
 import LerendCalendar
 import LerendExpressions
@@ -96,6 +97,19 @@ import LerendExpressions
             end: LocalDate(iso: "2026-12-31")!, avoiding: [])
         #expect(date == LocalDate(iso: "2026-05-21")!)
         #expect(moved == ["Hemelvaartsdag (14 mei 2026)"])
+    }
+
+    @Test func periodsWithoutMeetingsAreSkipped() throws {
+        let base = try Self.network(plugin: "kenniz", weekday: "donderdag", start: "2026-01-01")
+        let summer = LocalDate(iso: "2026-07-04")!...LocalDate(iso: "2026-08-30")!
+        let file = try NetworkFile.parse(
+            NetworkFixtures.yaml(base.file.value.setting(path: "netwerk.voorkeuren.niet_in", to: [
+                ["naam": "zomervakantie", "van": .date(summer.lowerBound), "tot_en_met": .date(summer.upperBound)],
+            ])), path: "netwerk.yaml")
+        let plan = try Self.planner("kenniz").plan(file.network, today: LocalDate(iso: "2026-01-01")!)
+        #expect(plan.meetings.count == 7)
+        #expect(plan.meetings.allSatisfy { !summer.contains($0.date) })
+        #expect(plan.meetings.contains { $0.moved.contains("zomervakantie") })
     }
 
     @Test func proposalIsWrittenIntoACopyKeepingEveryLine() throws {

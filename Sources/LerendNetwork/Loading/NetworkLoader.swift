@@ -42,7 +42,8 @@ enum NetworkLoader {
                     .map { $0 + 1 },
                 startTime: root.value("netwerk.voorkeuren.begintijd")?.timeValue,
                 durationMinutes: root.integer("netwerk.voorkeuren.duur_minuten"),
-                form: root.text("netwerk.voorkeuren.vorm")),
+                form: root.text("netwerk.voorkeuren.vorm"),
+                blockedPeriods: blockedPeriods(root.descendant(atPath: "netwerk.voorkeuren.niet_in"))),
             organisations: organisations.map {
                 Organisation(name: $0.name, address: $0.node.text("adres"), postcode: $0.node.text("postcode"),
                              place: $0.node.text("plaats"), node: $0.node)
@@ -87,6 +88,18 @@ enum NetworkLoader {
                 id: id, "onbekende \(kind) '\(reference.text)'", at: .scalar(reference),
                 hint: Suggestions.hint(for: reference.text, in: known)
                     ?? (known.isEmpty ? "voeg de \(kind) toe onder '\(list):'" : "bekende namen: " + known.joined(separator: ", ")))
+        }
+    }
+
+    /// The periods under `voorkeuren.niet_in`; one whose end comes before its start is
+    /// read the other way round.
+    private static func blockedPeriods(
+        _ found: (node: DataNode, missingStep: String?)
+    ) -> [(name: String, range: ClosedRange<LocalDate>)] {
+        guard found.missingStep == nil, case .sequence(let items, _) = found.node else { return [] }
+        return items.compactMap { item in
+            guard let from = item.value("van")?.dateValue, let until = item.value("tot_en_met")?.dateValue else { return nil }
+            return (item.text("naam") ?? "een periode zonder bijeenkomsten", min(from, until)...max(from, until))
         }
     }
 

@@ -63,4 +63,6 @@ public struct PlanningPreferences: Sendable {
     public var startTime: LocalTime?
     public var durationMinutes: Int?
     public var form: String?
+    /// Periods without meetings, such as school holidays: a name and the first and last day.
+    public var blockedPeriods: [(name: String, range: ClosedRange<LocalDate>)] = []
 }

@@ -50,7 +50,8 @@ public struct YearPlanner: Sendable {
         var dates: [(date: LocalDate, existing: Meeting?, moved: [String])] = existing.prefix(total).map { ($0.date, $0, []) }
         for spot in free {
             let (date, moved) = placeDate(
-                near: spot, weekday: preferences.weekday, start: earliest, end: end, avoiding: dates.map(\.date))
+                near: spot, weekday: preferences.weekday, start: earliest, end: end, avoiding: dates.map(\.date),
+                blocked: preferences.blockedPeriods)
             dates.append((date, nil, moved))
         }
         dates.sort { $0.date < $1.date }
@@ -97,10 +98,12 @@ public struct YearPlanner: Sendable {
         return YearPlan(first: start, last: end, meetings: meetings, remarks: remarks)
     }
 
-    /// The date nearest `spot` on `weekday` that is no holiday, inside the year, and at
-    /// least a week from the other meetings; tries a week later, a week earlier, and so on.
+    /// The date nearest `spot` on `weekday` that is no holiday and in no blocked period,
+    /// inside the year, and at least a week from the other meetings; tries a week later, a
+    /// week earlier, and so on.
     func placeDate(
-        near spot: LocalDate, weekday: Int?, start: LocalDate, end: LocalDate, avoiding used: [LocalDate]
+        near spot: LocalDate, weekday: Int?, start: LocalDate, end: LocalDate, avoiding used: [LocalDate],
+        blocked: [(name: String, range: ClosedRange<LocalDate>)] = []
     ) -> (LocalDate, [String]) {
         var base = spot
         if let weekday {
@@ -110,9 +113,13 @@ public struct YearPlanner: Sendable {
             base = spot.adding(days: 8 - spot.weekday)
         }
         var moved: [String] = []
-        for step in [0, 7, -7, 14, -14, 21, -21, 28, -28, 35, -35] {
+        for step in [0, 7, -7, 14, -14, 21, -21, 28, -28, 35, -35, 42, -42, 49, -49] {
             let candidate = base.adding(days: step)
             guard candidate >= start, candidate <= end else { continue }
+            if let period = blocked.first(where: { $0.range.contains(candidate) }) {
+                if !moved.contains(period.name) { moved.append(period.name) }
+                continue
+            }
             if let holiday = DutchHolidays.holiday(on: candidate) {
                 moved.append("\(holiday.name) (\(DutchFormatting.date(candidate, style: "middel")))")
                 continue

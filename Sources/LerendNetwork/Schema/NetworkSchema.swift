@@ -12,12 +12,19 @@ public enum NetworkSchema {
         .init("telefoon", .text, "telefoonnummer"),
     ])
 
+    public static let period = EntitySchema(name: "een periode", fields: [
+        .init("naam", .text, "waarom, zoals 'zomervakantie regio noord'"),
+        .init("van", .date, required: true, "eerste dag"),
+        .init("tot_en_met", .date, required: true, "laatste dag"),
+    ])
+
     public static let preferences = EntitySchema(name: "de voorkeuren voor de planning", fields: [
         .init("start", .date, "eerste dag waarop de jaarplanning mag beginnen"),
         .init("weekdag", .choice(["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag"]), "vaste dag van de week"),
         .init("begintijd", .time, "begintijd van de bijeenkomsten"),
         .init("duur_minuten", .integer, "duur van een bijeenkomst in minuten"),
         .init("vorm", .choice(["fysiek", "online", "hybride"]), "in persoon, online of allebei"),
+        .init("niet_in", .list(.object(period)), "periodes zonder bijeenkomsten, zoals de schoolvakanties van de eigen regio"),
     ])
 
     public static let templates = EntitySchema(name: "de eigen sjablonen", fields: [
