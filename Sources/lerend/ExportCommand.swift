@@ -114,9 +114,10 @@ struct ExportCommand: ParsableCommand {
                 }
             }
             let chosen = pairs
+            let prepared = meetings.map { data.meeting($0).value }
             let result = try renderAll(
                 "uitnodiging", stems: stems, labels: labels, folder: output + "/uitnodigingen", locator: locator
-            ) { data.invitation(for: participants[chosen[$0].participant], to: meetings[chosen[$0].meeting]) }
+            ) { data.invitation(for: participants[chosen[$0].participant], toPrepared: prepared[chosen[$0].meeting]) }
             written += result.written
             failures += result.failures
         }

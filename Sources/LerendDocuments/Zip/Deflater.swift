@@ -30,16 +30,21 @@ final class Deflater {
         deflateReset(stream)
         let bound = Int(deflateBound(stream, UInt(input.count))) + 16
         if output.count < bound { output = [UInt8](repeating: 0, count: bound) }
-        let produced: Int = output.withUnsafeMutableBytes { out in
+        outputCount = run(input, into: &output, flush: Z_FINISH, expecting: Z_STREAM_END)
+    }
+
+    /// Runs the stream over all of `input` into `output` and returns how many bytes it
+    /// wrote; `output` is large enough (deflateBound).
+    private func run(_ input: UnsafeRawBufferPointer, into output: inout [UInt8], flush: Int32, expecting: Int32) -> Int {
+        output.withUnsafeMutableBytes { out in
             stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
             stream.pointee.avail_in = uInt(input.count)
             stream.pointee.next_out = out.baseAddress!.assumingMemoryBound(to: Bytef.self)
             stream.pointee.avail_out = uInt(out.count)
-            let status = CLibZip.deflate(stream, Z_FINISH)
-            precondition(status == Z_STREAM_END, "deflate did not finish: \(status)")
+            let status = CLibZip.deflate(stream, flush)
+            precondition(status == expecting && stream.pointee.avail_in == 0, "deflate failed: \(status)")
             return Int(stream.pointee.total_out)
         }
-        outputCount = produced
     }
 
     /// How many bytes of ``output`` the last call produced.
@@ -50,17 +55,8 @@ final class Deflater {
     /// deflate of what follows, from a reset stream, can be appended to it.
     static func deflatedStart(_ input: UnsafeRawBufferPointer, level: Int32 = 6) -> [UInt8] {
         let deflater = Deflater(level: level)
-        let stream = deflater.stream
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(stream, UInt(input.count))) + 64)
-        let produced: Int = output.withUnsafeMutableBytes { out in
-            stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
-            stream.pointee.avail_in = uInt(input.count)
-            stream.pointee.next_out = out.baseAddress!.assumingMemoryBound(to: Bytef.self)
-            stream.pointee.avail_out = uInt(out.count)
-            let status = CLibZip.deflate(stream, Z_FULL_FLUSH)
-            precondition(status == Z_OK && stream.pointee.avail_in == 0, "deflate flush failed: \(status)")
-            return Int(stream.pointee.total_out)
-        }
+        var output = [UInt8](repeating: 0, count: Int(deflateBound(deflater.stream, UInt(input.count))) + 64)
+        let produced = deflater.run(input, into: &output, flush: Z_FULL_FLUSH, expecting: Z_OK)
         return Array(output.prefix(produced))
     }
 

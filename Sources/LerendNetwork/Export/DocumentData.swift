@@ -125,7 +125,13 @@ public struct DocumentData: Sendable {
 
     /// The data of the invitation of `participant` to `meeting`.
     public func invitation(for participant: Participant, to meeting: Value) -> Value {
-        let meetingValue = self.meeting(meeting).value
+        invitation(for: participant, toPrepared: self.meeting(meeting).value)
+    }
+
+    /// The data of an invitation to a meeting already made by ``meeting(_:)``: a batch
+    /// prepares each meeting once, not once per participant.
+    public func invitation(for participant: Participant, toPrepared meetingValue: Value) -> Value {
+        let meeting = meetingValue
         let preparers = meetingValue.value(atPath: "voorbereiders").map { value -> [String] in
             if case .list(let names) = value { return names.compactMap(\.stringValue) }
             return []
