@@ -20,25 +20,31 @@ public struct DataFile: Sendable {
                 at: SourceLocation(file: path),
                 hint: exists ? "controleer de rechten van het bestand" : "controleer de naam en de map")])
         }
-        guard var text = String(data: data, encoding: .utf8) else {
+        guard let text = String(data: data, encoding: .utf8) else {
             throw DiagnosticList([Diagnostic(
                 .error, id: "D102", "'\(path)' is geen UTF-8-tekst", at: SourceLocation(file: path),
                 hint: "sla het bestand op als UTF-8 (in Kladblok: Opslaan als, codering UTF-8)")])
         }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return try parse(text, path: path)
     }
 
     /// Parses `text` as YAML (JSON is read as YAML too).
     public static func parse(_ text: String, path: String) throws(DiagnosticList) -> DataFile {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+        var text = text
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        // "\r\n" is one Character in Swift, so it must be named to split Windows lines.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map {
             $0.last == "\r" ? $0.dropLast() : $0
         }
         let node: Yams.Node?
         do {
             node = try Yams.compose(yaml: text, .basic)
         } catch {
-            throw DiagnosticList([YAMLErrorTranslation.diagnostic(for: error, path: path, lines: lines)])
+            if let spaced = jsonWithTabsAsSpaces(text), let retried = try? Yams.compose(yaml: spaced, .basic) {
+                node = retried
+            } else {
+                throw DiagnosticList(YAMLErrorTranslation.diagnostics(for: error, path: path, lines: lines))
+            }
         }
         let root: DataNode
         if let node {
@@ -49,6 +55,30 @@ public struct DataFile: Sendable {
             root = .mapping([], SourceLocation(file: path, line: 1, column: 1))
         }
         return DataFile(path: path, text: text, root: root, lines: lines)
+    }
+
+    /// For JSON (text that starts with `{` or `[`), the text with every tab that indents a
+    /// line replaced by one space: JSON allows tabs there, YAML does not. One space per tab
+    /// keeps lines and columns the same. `nil` for any other text.
+    static func jsonWithTabsAsSpaces(_ text: String) -> String? {
+        guard let first = text.first(where: { !$0.isWhitespace }), first == "{" || first == "[", text.contains("\t") else {
+            return nil
+        }
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var atLineStart = true
+        for character in text {
+            if character == "\n" || character == "\r\n" {
+                atLineStart = true
+            } else if atLineStart, character == "\t" {
+                result.append(" ")
+                continue
+            } else if character != " " {
+                atLineStart = false
+            }
+            result.append(character)
+        }
+        return result
     }
 
     private init(path: String, text: String, root: DataNode, lines: [Substring]) {

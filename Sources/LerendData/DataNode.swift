@@ -77,8 +77,8 @@ extension DataNode.Scalar {
     /// The value of the scalar, read the way a person writing the file means it.
     ///
     /// Quoted text stays text. Unquoted: empty, `~` and `null` are empty; `true`/`false`
-    /// are yes/no; whole numbers without a leading zero are integers (so a phone number
-    /// `0612345678` stays text); `2.5` is a decimal; `2024-03-14` is a date; `13:30` is a
+    /// are yes/no; whole numbers without a leading zero or `+` are integers (so the phone
+    /// numbers `0612345678` and `+31612345678` stay text); `2.5` is a decimal; `2024-03-14` is a date; `13:30` is a
     /// time (not YAML 1.1's sexagesimal 810); anything else is text.
     public var resolved: Value {
         if isQuoted { return .string(text) }
@@ -88,7 +88,9 @@ extension DataNode.Scalar {
         case "false", "False", "FALSE": return .bool(false)
         default: break
         }
-        let body = text.first == "-" || text.first == "+" ? text.dropFirst() : Substring(text)
+        // A leading '+' keeps the text: `+31612345678` is a phone number, not 31612345678.
+        if text.first == "+" { return .string(text) }
+        let body = text.first == "-" ? text.dropFirst() : Substring(text)
         if !body.isEmpty, body.allSatisfy({ $0.isASCII && $0.isNumber }) {
             if body.count > 1, body.first == "0" { return .string(text) }
             if let number = Int(text) { return .int(number) }

@@ -3,6 +3,16 @@ import Yams
 
 /// Says in Dutch what went wrong when a YAML file cannot be read, and where.
 enum YAMLErrorTranslation {
+    /// The problems of `error`: one per duplicate key, else one.
+    static func diagnostics(for error: any Error, path: String, lines: [Substring]) -> [Diagnostic] {
+        if case .duplicatedKeysInMapping(let duplicates, let context)? = error as? YamlError, duplicates.count > 1 {
+            return duplicates.sorted().map { key in
+                diagnostic(for: YamlError.duplicatedKeysInMapping(duplicates: [key], context: context), path: path, lines: lines)
+            }
+        }
+        return [diagnostic(for: error, path: path, lines: lines)]
+    }
+
     static func diagnostic(for error: any Error, path: String, lines: [Substring]) -> Diagnostic {
         func sourceLine(_ line: Int?) -> String? {
             guard let line, lines.indices.contains(line - 1) else { return nil }
@@ -88,6 +98,9 @@ enum YAMLErrorTranslation {
             return ("verwachtte hier een waarde", "controleer de inspringing en de '-' van lijsten")
         case let text where text.contains("block sequence entries are not allowed"):
             return ("een '-' staat op een plek waar geen lijst kan beginnen", "begin een lijst op een nieuwe regel onder de sleutel")
+        case let text where text.contains("did not find expected ',' or"):
+            return ("verwachtte een ',' of een sluitend haakje",
+                    "zet komma's tussen de elementen en sluit elke '[' met ']' en elke '{' met '}'")
         case let text where text.contains("found undefined alias"):
             return ("onbekende verwijzing (*naam)", "schrijf de waarde uit")
         case let text where text.contains("found a tab character"):

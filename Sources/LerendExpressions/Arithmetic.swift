@@ -54,16 +54,29 @@ enum Arithmetic {
         case .multiply: return .double(a * b)
         case .divide:
             guard b != 0 else { throw ExpressionError(id: ExpressionErrorID.divisionByZero, "delen door nul", span: span) }
-            if case .int(let x) = left, case .int(let y) = right, x % y == 0 { return .int(x / y) }
+            if case .int(let x) = left, case .int(let y) = right, x.remainderReportingOverflow(dividingBy: y).partialValue == 0 {
+                // Int.min / -1 does not fit in an integer.
+                let (quotient, overflowed) = x.dividedReportingOverflow(by: y)
+                if overflowed { throw overflow() }
+                return .int(quotient)
+            }
             return .double(a / b)
         case .floorDivide:
             guard b != 0 else { throw ExpressionError(id: ExpressionErrorID.divisionByZero, "delen door nul", span: span) }
-            let result = (a / b).rounded(.down)
-            if case .int = left, case .int = right { return .int(Int(result)) }
-            return .double(result)
+            if case .int(let x) = left, case .int(let y) = right {
+                // In integers, so that large numbers stay exact and Int.min // -1 is an error, not a crash.
+                let (quotient, overflowed) = x.dividedReportingOverflow(by: y)
+                if overflowed { throw overflow() }
+                return .int(x % y != 0 && (x < 0) != (y < 0) ? quotient - 1 : quotient)
+            }
+            return .double((a / b).rounded(.down))
         case .remainder:
             guard b != 0 else { throw ExpressionError(id: ExpressionErrorID.divisionByZero, "delen door nul", span: span) }
-            if case .int(let x) = left, case .int(let y) = right { return .int(((x % y) + y) % y) }
+            if case .int(let x) = left, case .int(let y) = right {
+                // The sign of the divisor, as in Python; without overflow for Int.min % -1 or large divisors.
+                let rest = x.remainderReportingOverflow(dividingBy: y).partialValue
+                return .int(rest != 0 && (rest < 0) != (y < 0) ? rest + y : rest)
+            }
             return .double(a - b * (a / b).rounded(.down))
         case .concatenate:
             throw failure()

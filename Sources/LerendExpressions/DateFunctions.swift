@@ -10,6 +10,12 @@ enum DateFunctions {
                 else { throw call.error("deze datum bestaat niet") }
                 return .date(date)
             }
+            if call.count == 2 {
+                // `dag | date('kort')` would otherwise drop the style without a word.
+                throw call.error(
+                    "'date' maakt een datum uit één tekst of uit jaar, maand en dag", argument: 1,
+                    hint: "om een datum af te drukken: datum(d, stijl), zoals d | datum('kort')")
+            }
             return .date(try call.date(0))
         }
         let daysBetween = ExpressionFunction(

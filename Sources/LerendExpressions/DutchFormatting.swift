@@ -209,7 +209,8 @@ public enum DutchFormatting {
             return .string(enumeration(parts, conjunction: conjunction))
         }
         return [
-            datum, datum.alias("date"), tijd, tijd.alias("time"), getal, getal.alias("number"), bedrag,
+            // No alias "date": that name is the function that makes a date (DateFunctions).
+            datum, tijd, tijd.alias("time"), getal, getal.alias("number"), bedrag,
             bedrag.alias("currency"), opsomming, opsomming.alias("enumerate"),
         ]
     }()

@@ -29,13 +29,17 @@ extension EvaluationContext {
             switch (container, index) {
             case (.list(let items), .int(let position)):
                 let actual = position < 0 ? items.count + position : position
-                return items.indices.contains(actual) ? items[actual] : nil
+                // Not `contains ? items[actual] : nil`: Value takes the nil literal, so that would
+                // be `.null` (an empty value) instead of a missing one.
+                guard items.indices.contains(actual) else { return nil }
+                return items[actual]
             case (.object(let members), .string(let key)):
                 return members[key]
             case (.string(let text), .int(let position)):
                 let characters = Array(text)
                 let actual = position < 0 ? characters.count + position : position
-                return characters.indices.contains(actual) ? .string(String(characters[actual])) : nil
+                guard characters.indices.contains(actual) else { return nil }
+                return .string(String(characters[actual]))
             case (.null, _):
                 return nil
             default:

@@ -103,8 +103,15 @@ public struct Invocation {
 
     /// Like ``apply(_:to:)``, but a missing result is an error.
     public func applyRequired(_ index: Int, to element: Value) throws(ExpressionError) -> Value {
+        if case .lambda(let parameter, let body, _) = nodes[index] {
+            // The error is made while the parameter is still bound, so that it can say what
+            // the element has instead of calling the parameter itself missing.
+            context.push(parameter, element)
+            defer { context.pop() }
+            guard let result = try context.evaluate(body) else { throw context.missingError(for: body) }
+            return result
+        }
         guard let result = try apply(index, to: element) else {
-            if case .lambda(_, let body, _) = nodes[index] { throw context.missingError(for: .value(body)) }
             throw error("het element heeft geen veld '\((try? string(index)) ?? "")'", argument: index)
         }
         return result

@@ -64,7 +64,9 @@ struct Lexer {
     private mutating func number(from start: Int) throws(ExpressionError) -> Token {
         while position < characters.count, characters[position].isASCII, characters[position].isNumber { position += 1 }
         var isDecimal = false
-        if position + 1 < characters.count, characters[position] == ".", characters[position + 1].isASCII,
+        // After a '.' the number is a list index, so `rooster.0.1` is two indexes, not `0.1`.
+        let isIndex = start > 0 && characters[start - 1] == "."
+        if !isIndex, position + 1 < characters.count, characters[position] == ".", characters[position + 1].isASCII,
            characters[position + 1].isNumber {
             isDecimal = true
             position += 1

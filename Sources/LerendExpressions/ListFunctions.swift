@@ -164,7 +164,8 @@ enum ListFunctions {
         ) { call throws(ExpressionError) in
             let lower = call.count == 2 ? try call.integer(0) : 0
             let upper = try call.integer(call.count - 1)
-            guard upper - lower <= rangeLimit else {
+            let (size, overflowed) = upper.subtractingReportingOverflow(lower)
+            guard !overflowed, size <= rangeLimit else {
                 throw ExpressionError(
                     id: ExpressionErrorID.limitExceeded, "range maakt hoogstens \(rangeLimit) getallen", span: call.span)
             }

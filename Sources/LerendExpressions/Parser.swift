@@ -4,7 +4,7 @@ import LerendDiagnostics
 ///
 /// Precedence, from loose to tight: `a if c else b`; `or`; `and`; `not`; comparisons
 /// (`==`, `!=`, `<`, `<=`, `>`, `>=`, `in`, `not in`, `is`); `+`, `-`, `~`; `*`, `/`,
-/// `//`, `%`; unary `-`; filters `a | f(b)`; member access `a.b`, `a[0]` and calls `f(a)`.
+/// `//`, `%`; filters `a | f(b)`; unary `-`; member access `a.b`, `a[0]` and calls `f(a)`.
 struct Parser {
     private var tokens: [Token]
     private var position = 0
@@ -159,10 +159,10 @@ struct Parser {
     }
 
     private mutating func parseMultiplicative() throws(ExpressionError) -> Node {
-        var left = try parseUnary()
+        var left = try parseFiltered()
         while case .symbol(let symbol) = current.kind, ["*", "/", "//", "%"].contains(symbol) {
             _ = advance()
-            let right = try parseUnary()
+            let right = try parseFiltered()
             left = .arithmetic(ArithmeticOperator(rawValue: symbol)!, left, right, left.span.through(right.span))
         }
         return left
@@ -174,11 +174,12 @@ struct Parser {
             let operand = try parseUnary()
             return .negate(operand, start.through(operand.span))
         }
-        return try parseFiltered()
+        return try parsePostfix()
     }
 
+    /// Filters apply to the negated value, as in Jinja: `-2.5 | getal(0)` is `getal(-2.5, 0)`.
     private mutating func parseFiltered() throws(ExpressionError) -> Node {
-        var value = try parsePostfix()
+        var value = try parseUnary()
         while current.isSymbol("|") {
             _ = advance()
             guard case .name(let name) = current.kind else { throw unexpected(expected: "de naam van een filter") }
