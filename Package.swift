@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "LerendDocuments", targets: ["LerendDocuments"]),
         .library(name: "LerendExpressions", targets: ["LerendExpressions"]),
         .library(name: "LerendNetwork", targets: ["LerendNetwork"]),
+        .library(name: "LerendApplication", targets: ["LerendApplication"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -83,11 +84,22 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
 
-        // The command-line tool; thin: parses arguments and calls the libraries.
+        // What every front end asks: a network's check report, status, plan proposal,
+        // calendar and documents; and where the plugins and templates are.
+        .target(
+            name: "LerendApplication",
+            dependencies: [
+                "LerendDiagnostics", "LerendExpressions", "LerendData", "LerendDocuments", "LerendCalendar",
+                "LerendWorkflow", "LerendNetwork",
+            ],
+            swiftSettings: strictSettings),
+
+        // The command-line tool; thin: parses arguments, calls LerendApplication, prints.
         .executableTarget(
             name: "lerend",
             dependencies: [
                 "LerendDiagnostics", "LerendExpressions", "LerendData", "LerendDocuments", "LerendNetwork",
+                "LerendWorkflow", "LerendApplication",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -127,6 +139,13 @@ let package = Package(
         .testTarget(
             name: "LerendCLITests",
             dependencies: ["lerend", "LerendDocuments"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "LerendApplicationTests",
+            dependencies: [
+                "LerendApplication", "LerendNetwork", "LerendDocuments", "LerendExpressions", "LerendDiagnostics",
+                "LerendCalendar", "CLibZip",
+            ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "LerendDataTests",

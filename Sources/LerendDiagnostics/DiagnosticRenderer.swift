@@ -58,13 +58,6 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     private func paint(_ text: String, for severity: Severity) -> String {
-        guard colored else { return text }
-        let code = switch severity {
-        case .error: "1;31"
-        case .warning: "1;33"
-        case .advice: "1;36"
-        case .note: "1;34"
-        }
-        return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+        TerminalStyle(isEnabled: colored).paint(text, TerminalStyle.tint(for: severity))
     }
 }

@@ -2,17 +2,19 @@ import Foundation
 import LerendDiagnostics
 
 /// Where the command writes: results to standard output, messages to standard error,
-/// in colour only when standard error is a terminal (and `NO_COLOR` is not set).
+/// in colour only on a terminal (and when `NO_COLOR` is not set).
 enum Console {
+    private static let noColor = ProcessInfo.processInfo.environment["NO_COLOR"] != nil
+    /// Whether messages go to a terminal (progress bars, colour).
     static let isTerminal = isatty(STDERR_FILENO) == 1
-    /// Whether results go to a terminal (colour) or to a file or pipe (plain).
-    static let isStandardOutputTerminal = isatty(STDOUT_FILENO) == 1
-        && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-    static let colored = isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    /// Colours of the results on standard output.
+    static let output = TerminalStyle(isEnabled: isatty(STDOUT_FILENO) == 1 && !noColor)
+    /// Colours of the messages on standard error.
+    static let messages = TerminalStyle(isEnabled: isTerminal && !noColor)
 
     static func report(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
-        error(DiagnosticRenderer(colored: colored).render(diagnostics) + "\n")
+        error(DiagnosticRenderer(colored: messages.isEnabled).render(diagnostics) + "\n")
     }
 
     static func error(_ text: String) {
@@ -34,12 +36,6 @@ enum Console {
             + "] \(done)/\(total)")
     }
 
-    /// The path of `name` in PATH, if it is there.
-    static func findProgram(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
     static func clearStatus() {
         guard isTerminal else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
@@ -50,12 +46,14 @@ enum Console {
     }
 }
 
-/// Stops the command after its messages were printed.
-struct CommandFailed: Error {}
-
 extension Double {
     /// "1,25" : a Dutch decimal.
     func dutch(decimals: Int) -> String {
         String(format: "%.\(decimals)f", self).replacingOccurrences(of: ".", with: ",")
     }
+}
+
+extension Int {
+    /// "1 document", "3 documenten".
+    func counted(_ one: String, _ many: String) -> String { "\(self) \(self == 1 ? one : many)" }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LerendApplication
 import LerendDiagnostics
 import LerendExpressions
 import LerendNetwork
@@ -33,35 +34,34 @@ struct NetworkOptions: ParsableArguments {
         return LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
-    /// The network file, or its problems printed and a failure.
-    func loadNetwork() throws -> NetworkFile {
+    /// Where this run finds plugins and templates.
+    var locator: ResourceLocator {
+        let environment = ProcessInfo.processInfo.environment
+        return ResourceLocator(
+            pluginFolders: pluginDirectories, environment: environment,
+            executablePath: ResourceLocator.runningExecutable(argument0: CommandLine.arguments[0], environment: environment))
+    }
+
+    /// The network with its plugins, its warnings printed; or its problems printed and a
+    /// failure.
+    func openSession() throws -> NetworkSession {
         do throws(DiagnosticList) {
-            let file = try NetworkFile.load(path: networkPath)
-            Console.report(file.warnings)
-            return file
+            let session = try NetworkSession.open(networkPath, locator: locator, date: date)
+            Console.report(session.warnings)
+            return session
         } catch {
             Console.report(error.diagnostics)
             let count = error.diagnostics.filter { $0.severity == .error }.count
-            Console.error("\(count) \(count == 1 ? "fout" : "fouten") in \(networkPath); het bestand is niet gewijzigd")
+            if count > 1 { Console.error("\(count) fouten in \(networkPath)") }
             throw ExitCode.failure
         }
     }
+}
 
-    /// The plugins the network uses; broken bundles are reported as warnings.
-    func loadPlugins(for networkFile: NetworkFile) throws -> (checker: RuleChecker, selected: [any Plugin]) {
-        let (plugins, problems) = PluginLoader.standard(extra: pluginDirectories).load()
-        let checker = RuleChecker(plugins: plugins)
-        let selection = checker.selection(for: networkFile.network, in: networkFile.file)
-        Console.report(problems.map { problem in
-            var warning = problem
-            if warning.severity == .error { warning.severity = .warning }
-            warning.notes.append("deze plugin is overgeslagen; de andere plugins werken gewoon")
-            return warning
-        })
-        if !selection.problems.isEmpty {
-            Console.report(selection.problems)
-            throw ExitCode.failure
-        }
-        return (checker, selection.plugins)
+extension DiagnosticList {
+    /// Prints the diagnostics and stops the command.
+    func exit() -> ExitCode {
+        Console.report(diagnostics)
+        return ExitCode.failure
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import LerendApplication
 import LerendDiagnostics
 import LerendExpressions
 import LerendNetwork
@@ -33,16 +33,17 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let networkFile = try options.loadNetwork()
-        let (_, selected) = try options.loadPlugins(for: networkFile)
-        guard let plugin = selected.first(where: { $0.id == networkFile.network.plugin }), let programme = plugin.programme else {
-            Console.error("fout: plugin '\(networkFile.network.plugin)' heeft geen jaarprogramma (programma: in plugin.yaml)")
-            throw ExitCode.failure
-        }
-        let planner = YearPlanner(programme: programme, facilitatorProvider: plugin.name)
-        let plan = planner.plan(networkFile.network, today: options.date, from: vanaf.flatMap { LocalDate(iso: $0) })
-        printPlan(plan, network: networkFile.network)
-        if let output { try write(plan, of: networkFile, to: output) }
+        let session = try options.openSession()
+        let proposal: PlanProposal
+        do throws(DiagnosticList) {
+            proposal = try session.planProposal(from: vanaf.flatMap { LocalDate(iso: $0) })
+        } catch { throw error.exit() }
+        printPlan(proposal.plan, network: session.network)
+        guard let output else { return }
+        do throws(DiagnosticList) {
+            let count = try proposal.writeCopy(to: output, overwrite: overschrijven)
+            Console.print("\ngeschreven: \(output) (\(count.counted("bijeenkomst", "bijeenkomsten")) toegevoegd)")
+        } catch { throw error.exit() }
     }
 
     private func printPlan(_ plan: YearPlan, network: Network) {
@@ -69,32 +70,5 @@ struct PlanCommand: ParsableCommand {
         }
         for remark in plan.remarks { Console.print("\nlet op: \(remark)") }
         if plan.proposed.isEmpty { Console.print("\nAlle bijeenkomsten van dit jaar staan al in het bestand.") }
-    }
-
-    private func write(_ plan: YearPlan, of networkFile: NetworkFile, to path: String) throws {
-        let same = FilePaths.same(path, options.networkPath)
-        if FileManager.default.fileExists(atPath: path), !overschrijven {
-            Console.report([Diagnostic(
-                .error, id: "O004", same ? "-o wijst naar het netwerkbestand zelf" : "'\(path)' bestaat al",
-                at: SourceLocation(file: path),
-                hint: "kies een nieuwe naam, of zet --overschrijven erbij als je het bestand echt wilt vervangen")])
-            throw ExitCode.failure
-        }
-        let text: String
-        do throws(DiagnosticList) {
-            text = try networkFile.text(
-                adding: plan.proposed, note: "voorgesteld door lerend plan op \(options.date.iso)")
-        } catch {
-            Console.report(error.diagnostics)
-            throw ExitCode.failure
-        }
-        do {
-            try Data(text.utf8).write(to: URL(filePath: path), options: .atomic)
-        } catch {
-            Console.error("fout: kan '\(path)' niet schrijven: \(error.localizedDescription)")
-            throw ExitCode.failure
-        }
-        let count = plan.proposed.count
-        Console.print("\ngeschreven: \(path) (\(count) \(count == 1 ? "bijeenkomst" : "bijeenkomsten") toegevoegd)")
     }
 }

@@ -4,6 +4,7 @@ import LerendData
 import LerendDiagnostics
 import LerendDocuments
 import LerendExpressions
+import LerendApplication
 
 /// `lerend render`: fills an ODT or DOCX template with YAML or JSON data.
 struct RenderCommand: ParsableCommand {
@@ -92,7 +93,7 @@ struct RenderCommand: ParsableCommand {
         let wanted = compiled.format.fileExtension
         let given = (output as NSString).pathExtension.lowercased()
         let path = given.isEmpty ? output + "." + wanted : output
-        if [template, data].contains(where: { FilePaths.same($0, path) }) {
+        if [template, data].contains(where: { OutputGuard.same($0, path) }) {
             Console.report([Diagnostic(
                 .error, id: "O005", "-o wijst naar het sjabloon of het gegevensbestand zelf", at: SourceLocation(file: output),
                 hint: "kies een andere naam; Lerend overschrijft nooit zijn eigen invoer")])

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import LerendApplication
 import LerendDiagnostics
 import LerendExpressions
 import LerendNetwork
@@ -21,32 +21,26 @@ struct StatusCommand: ParsableCommand {
     var format: CheckCommand.Format = .tekst
 
     func run() throws {
-        let networkFile = try options.loadNetwork()
-        let (checker, selected) = try options.loadPlugins(for: networkFile)
-        let plugin = selected.first { $0.id == networkFile.network.plugin }
-        guard let plugin, let workflow = plugin.workflow else {
-            Console.error("fout: plugin '\(networkFile.network.plugin)' heeft geen werkproces")
-            throw ExitCode.failure
-        }
-        let date = options.date
-        let status = WorkflowEvaluator(workflow: workflow).status(of: networkFile.value(on: date))
-        let blocking = checker.check(networkFile, plugins: selected, on: date).filter { $0.severity == .error }
-        Console.report(status.problems)
+        let session = try options.openSession()
+        let report: StatusReport
+        do throws(DiagnosticList) { report = try session.statusReport() } catch { throw error.exit() }
+        Console.report(report.status.problems)
         switch format {
-        case .tekst: printText(status, network: networkFile.network, blocking: blocking, date: date)
-        case .json: try printJSON(status, network: networkFile.network, blocking: blocking, date: date)
+        case .tekst: printText(report)
+        case .json: Console.print(report.json())
         }
     }
 
-    private func printText(_ status: WorkflowStatus, network: Network, blocking: [Finding], date: LocalDate) {
-        let color = Console.isStandardOutputTerminal
-        func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
-        Console.print("\(network.name): \(status.workflow.name), stand op \(DutchFormatting.date(date, style: "middel"))\n")
+    private func printText(_ report: StatusReport) {
+        let style = Console.output
+        let status = report.status
+        Console.print("\(report.network): \(status.workflow.name), stand op \(DutchFormatting.date(report.date, style: "middel"))\n")
         for stage in status.stages {
             switch stage.state {
-            case .done: Console.print("  \(paint("✓", "32")) \(stage.stage.name)  \(paint("klaar", "32"))")
-            case .current: Console.print("  \(paint("▶", "1;33")) \(paint(stage.stage.name, "1"))  \(paint("bezig", "1;33"))")
-            case .todo: Console.print("  · \(stage.stage.name)  \(paint("te doen", "2"))")
+            case .done: Console.print("  \(style.paint("✓", .green)) \(stage.stage.name)  \(style.paint("klaar", .green))")
+            case .current:
+                Console.print("  \(style.paint("▶", .boldYellow)) \(style.paint(stage.stage.name, .bold))  \(style.paint("bezig", .boldYellow))")
+            case .todo: Console.print("  · \(stage.stage.name)  \(style.paint("te doen", .dim))")
             }
         }
         guard let current = status.current else {
@@ -57,39 +51,16 @@ struct StatusCommand: ParsableCommand {
         if let explanation = current.stage.explanation { Console.print("  \(explanation)") }
         Console.print("\nWat nog moet:")
         for task in current.tasks {
-            let mark = task.isDone ? paint("✓", "32") : "☐"
-            Console.print("  \(mark) \(task.task.name)")
-            if !task.isDone, let hint = task.task.hint { Console.print("      \(paint(hint, "2"))") }
+            Console.print("  \(task.isDone ? style.paint("✓", .green) : "☐") \(task.task.name)")
+            if !task.isDone, let hint = task.task.hint { Console.print("      \(style.paint(hint, .dim))") }
         }
-        if !current.stage.documents.isEmpty {
-            Console.print("\nDocumenten voor deze stap: " + DutchFormatting.enumeration(current.stage.documents, conjunction: "en")
-                + "  (lerend export)")
+        if !report.documents.isEmpty {
+            let names = report.documents.map { $0 == .plan ? $0.label : $0.pluralLabel }
+            Console.print("\nDocumenten voor deze stap: " + DutchFormatting.enumeration(names, conjunction: "en") + "  (lerend export)")
         }
-        if !blocking.isEmpty {
+        if !report.blocking.isEmpty {
             Console.print("\nFouten die eerst opgelost moeten worden (lerend check):")
-            for finding in blocking { Console.print("  \(paint(finding.ruleID, "1;31")): \(finding.message)") }
+            for finding in report.blocking { Console.print("  \(style.paint(finding.ruleID, .boldRed)): \(finding.message)") }
         }
-    }
-
-    private func printJSON(_ status: WorkflowStatus, network: Network, blocking: [Finding], date: LocalDate) throws {
-        struct Task: Encodable { let naam: String; let klaar: Bool; let hint: String? }
-        struct Stage: Encodable { let id, naam, stand: String; let taken: [Task]; let documenten: [String] }
-        struct Report: Encodable {
-            let netwerk, werkproces, datum: String
-            let huidige_fase: String?
-            let fasen: [Stage]
-            let blokkerende_fouten: [String]
-        }
-        let report = Report(
-            netwerk: network.name, werkproces: status.workflow.name, datum: date.iso, huidige_fase: status.current?.stage.id,
-            fasen: status.stages.map { stage in
-                Stage(id: stage.stage.id, naam: stage.stage.name, stand: stage.state.rawValue,
-                      taken: stage.tasks.map { Task(naam: $0.task.name, klaar: $0.isDone, hint: $0.task.hint) },
-                      documenten: stage.stage.documents)
-            },
-            blokkerende_fouten: blocking.map { "\($0.ruleID): \($0.message)" })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        Console.print(String(decoding: try encoder.encode(report), as: UTF8.self))
     }
 }

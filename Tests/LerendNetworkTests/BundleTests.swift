@@ -56,7 +56,7 @@ import LerendNetwork
         let (plugins, problems) = PluginLoader(searchPath: [directory]).load()
         #expect(problems.isEmpty, "\(problems)")
         let plugin = try #require(plugins.first)
-        #expect(plugin.templates["uitnodiging"]?["odt"]?.hasSuffix("zorggroep-oost/sjablonen/uitnodiging.odt") == true)
+        #expect(plugin.templates[.invitation]?["odt"]?.hasSuffix("zorggroep-oost/sjablonen/uitnodiging.odt") == true)
 
         let file = try NetworkFile.parse(Self.network, path: "netwerk.yaml")
         let checker = RuleChecker(plugins: plugins)

@@ -5,8 +5,8 @@ import Darwin
 #endif
 
 /// Why a file could not be written.
-struct FileWriteError: Error {
-    let reason: String
+package struct FileWriteError: Error {
+    package let reason: String
 
     /// A Dutch reason for the usual `errno` values, the system's text for the rest.
     static func describe(_ code: Int32) -> String {
@@ -25,12 +25,12 @@ struct FileWriteError: Error {
 }
 
 /// Writes files so that they appear whole or not at all.
-enum AtomicFile {
+package enum AtomicFile {
     /// The prefix of temporary files; a batch removes leftovers of an earlier, killed run.
     static let temporaryPrefix = ".lerend-"
 
     /// Writes `bytes` to a temporary file next to `path`, then renames it to `path`.
-    static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(FileWriteError) {
+    package static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(FileWriteError) {
         let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
         var template = Array("\(directory.isEmpty ? "/" : directory)/\(temporaryPrefix)XXXXXX.tmp".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }

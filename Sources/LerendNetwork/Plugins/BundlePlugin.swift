@@ -23,7 +23,7 @@ public struct BundlePlugin: Plugin {
     public let name: String
     public let ruleSets: [RuleSet]
     public let workflow: Workflow?
-    public let templates: [String: [String: String]]
+    public let templates: [DocumentKind: [String: String]]
     public let texts: Value
     public let programme: YearProgramme?
     /// The bundle folder.
@@ -60,16 +60,23 @@ public struct BundlePlugin: Plugin {
             do throws(DiagnosticList) {
                 let file = try DataFile.load(path: path)
                 workflow = try WorkflowLoader.load(file)
-                problems += unknownFields(in: workflow!, file: file)
+                problems += unknownFields(in: workflow!, file: file) + unknownDocuments(in: workflow!, file: file)
             } catch {
                 problems += error.diagnostics
             }
         }
-        var templates: [String: [String: String]] = [:]
+        var templates: [DocumentKind: [String: String]] = [:]
         if let node = reader.value("sjablonen") {
             var templateReader = MappingReader(node, in: manifest, context: "'sjablonen'")
             if case .mapping(let pairs, _) = node {
                 for pair in pairs {
+                    guard let kind = DocumentKind(rawValue: pair.key.text) else {
+                        templateReader.report(manifest.diagnostic(
+                            id: "P105", "'\(pair.key.text)' is geen soort document", atKey: pair.key,
+                            hint: Suggestions.hint(for: pair.key.text, in: DocumentKind.allCases.map(\.rawValue))
+                                ?? "kies uit " + DutchFormatting.enumeration(DocumentKind.allCases.map(\.rawValue), conjunction: "en")))
+                        continue
+                    }
                     var byFormat: [String: String] = [:]
                     var formatReader = MappingReader(pair.value, in: manifest, context: "sjabloon '\(pair.key.text)'")
                     for format in formats {
@@ -80,7 +87,7 @@ public struct BundlePlugin: Plugin {
                     }
                     formatReader.finish()
                     for problem in formatReader.problems { templateReader.report(problem) }
-                    templates[pair.key.text] = byFormat
+                    templates[kind] = byFormat
                 }
             }
             for problem in templateReader.problems { reader.report(problem) }
@@ -145,6 +152,22 @@ public struct BundlePlugin: Plugin {
             hint: Suggestions.hint(for: (scalar.text as NSString).lastPathComponent, in: siblings)
                 ?? "zet het bestand in \(directory) of pas de naam aan"))
         return nil
+    }
+
+    /// Names under a stage's `documenten:` that are no ``DocumentKind``.
+    private static func unknownDocuments(in workflow: Workflow, file: DataFile) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let names = DocumentKind.allCases.map(\.rawValue)
+        for (stageIndex, stage) in workflow.stages.enumerated() {
+            for (index, name) in stage.documents.enumerated() where DocumentKind(rawValue: name) == nil {
+                let node = file.root.descendant(atPath: "fasen.\(stageIndex).documenten.\(index)").node
+                problems.append(file.diagnostic(
+                    id: "P106", "'\(name)' is geen soort document", at: node,
+                    hint: Suggestions.hint(for: name, in: names)
+                        ?? "kies uit " + DutchFormatting.enumeration(names, conjunction: "en")))
+            }
+        }
+        return problems
     }
 
     /// Workflow conditions that read fields the network file does not have.

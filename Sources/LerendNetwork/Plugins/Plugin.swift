@@ -14,8 +14,8 @@ public protocol Plugin: Sendable {
     var ruleSets: [RuleSet] { get }
     /// The workflow the network walks, if the plugin defines one.
     var workflow: Workflow? { get }
-    /// Template files by document name (`plan`, `uitnodiging`, `agenda`), per format.
-    var templates: [String: [String: String]] { get }
+    /// Template files by kind of document, per format (`odt`, `docx`).
+    var templates: [DocumentKind: [String: String]] { get }
     /// Texts for documents, such as the introduction of a plan of approach.
     var texts: Value { get }
     /// What the plugin asks of a network's year, for the planner.
@@ -25,7 +25,12 @@ public protocol Plugin: Sendable {
 extension Plugin {
     public var ruleSets: [RuleSet] { [] }
     public var workflow: Workflow? { nil }
-    public var templates: [String: [String: String]] { [:] }
+    public var templates: [DocumentKind: [String: String]] { [:] }
     public var texts: Value { [:] }
     public var programme: YearProgramme? { nil }
+}
+
+extension Workflow.Stage {
+    /// The documents the stage calls for; the bundle loader has checked every name.
+    public var documentKinds: [DocumentKind] { documents.compactMap(DocumentKind.init(rawValue:)) }
 }

@@ -1,0 +1,54 @@
+public import LerendDiagnostics
+public import LerendExpressions
+public import LerendDocuments
+public import LerendNetwork
+
+/// Which documents of a network to make, and how.
+public struct ExportRequest: Sendable {
+    /// The kinds of document, made in the order of ``DocumentKind``.
+    public var kinds: [DocumentKind]
+    public var format: DocumentFormat
+    /// Only these meetings (their numbers); empty: every meeting on or after the
+    /// reference date.
+    public var meetingNumbers: [Int]
+
+    public init(kinds: [DocumentKind] = DocumentKind.allCases, format: DocumentFormat = .odt, meetingNumbers: [Int] = []) {
+        self.kinds = kinds.sorted()
+        self.format = format
+        self.meetingNumbers = meetingNumbers
+    }
+}
+
+/// The documents of one kind, made from one compiled template.
+///
+/// The file names and labels are made up front; the data of each document only when it
+/// is rendered, so that memory stays flat in the number of participants.
+public struct ExportBatch: Sendable {
+    public let kind: DocumentKind
+    public let template: DocumentTemplate
+    public let templatePath: String
+    /// The folder inside the output folder ("" or "uitnodigingen").
+    public let folder: String
+    /// Safe and distinct file names, with extension.
+    public let fileNames: [String]
+    /// What each document is, for messages: "Anna Bakker, bijeenkomst 2".
+    public let labels: [String]
+    let makeData: @Sendable (Int) -> LerendExpressions.Value
+
+    public var count: Int { fileNames.count }
+
+    /// The data of document `index`, made now.
+    public func data(at index: Int) -> LerendExpressions.Value { makeData(index) }
+}
+
+/// Everything an export will make, and what it will not make and why.
+public struct ExportPlan: Sendable {
+    public let batches: [ExportBatch]
+    /// Documents left out (X102, with the place in the network file) and remarks
+    /// (X101, A107); an error here is a document that will not be made.
+    public let problems: [LerendDiagnostics.Diagnostic]
+    /// How many documents are left out.
+    public let skippedCount: Int
+
+    public var documentCount: Int { batches.reduce(0) { $0 + $1.count } }
+}

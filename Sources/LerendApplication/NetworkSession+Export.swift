@@ -1,0 +1,133 @@
+public import LerendDiagnostics
+import LerendData
+import LerendDocuments
+import LerendExpressions
+import LerendNetwork
+
+extension NetworkSession {
+    /// What an export of `request` will make: the templates compiled, the names and
+    /// labels of every document, and the participants left out with the reason.
+    ///
+    /// Throws when a template is missing or broken, or a meeting asked for does not exist:
+    /// then nothing is made.
+    public func exportPlan(_ request: ExportRequest) throws(DiagnosticList) -> ExportPlan {
+        let data = documentData
+        let meetings = try chosenMeetings(request, data: data)
+        var problems = meetings.remarks
+        var skipped = 0
+        var batches: [ExportBatch] = []
+        var errors: [Diagnostic] = []
+        for kind in request.kinds {
+            let template: (path: String, compiled: DocumentTemplate)
+            let documents: [(stem: String, label: String)]
+            let makeData: @Sendable (Int) -> Value
+            var folder = ""
+            switch kind {
+            case .plan:
+                documents = [("plan van aanpak \(network.name)", "plan van aanpak")]
+                let findings = findings()
+                let ruleSets = plugins.flatMap(\.ruleSets)
+                makeData = { _ in data.plan(findings: findings, ruleSets: ruleSets) }
+            case .agenda:
+                let chosen = meetings.values
+                for meeting in chosen {
+                    if let remark = data.meeting(meeting).remark {
+                        problems.append(Diagnostic(
+                            .warning, id: "X101", "bijeenkomst \(data.number(meeting)): \(remark)", at: SourceLocation(file: path)))
+                    }
+                }
+                documents = chosen.map { meeting in
+                    ("agenda bijeenkomst \(data.number(meeting)) \(meeting.value(atPath: "datum")?.dateValue?.iso ?? "")",
+                     "agenda van bijeenkomst \(data.number(meeting))")
+                }
+                makeData = { data.agenda(for: chosen[$0]) }
+            case .invitation:
+                folder = "uitnodigingen"
+                let invitations = invitationPairs(meetings.values, data: data)
+                problems += invitations.problems
+                skipped += invitations.skipped
+                documents = invitations.pairs.map { ($0.stem, $0.label) }
+                let pairs = invitations.pairs
+                let prepared = meetings.values.map { data.meeting($0).value }
+                makeData = { data.invitation(for: pairs[$0].participant, toPrepared: prepared[pairs[$0].meeting]) }
+            }
+            guard !documents.isEmpty else { continue }
+            do throws(DiagnosticList) {
+                let path = try TemplateResolver(session: self).path(for: kind, format: request.format)
+                template = (path, try DocumentTemplate(path: path))
+            } catch {
+                errors += error.diagnostics
+                continue
+            }
+            problems += template.compiled.warnings
+            let names = SafeFileName.distinct(documents.map { SafeFileName.make($0.stem) }, fileExtension: request.format.fileExtension)
+            batches.append(ExportBatch(
+                kind: kind, template: template.compiled, templatePath: template.path, folder: folder, fileNames: names,
+                labels: documents.map(\.label), makeData: makeData))
+        }
+        if !errors.isEmpty { throw DiagnosticList(errors) }
+        return ExportPlan(batches: batches, problems: problems, skippedCount: skipped)
+    }
+
+    /// One invitation per participant per meeting; a participant who cannot get one is
+    /// reported with their place in the file, once, and the others go on.
+    private func invitationPairs(_ meetings: [Value], data: DocumentData) -> (
+        pairs: [(participant: Participant, meeting: Int, stem: String, label: String)], problems: [Diagnostic], skipped: Int
+    ) {
+        var pairs: [(participant: Participant, meeting: Int, stem: String, label: String)] = []
+        var problems: [Diagnostic] = []
+        var skipped = 0
+        guard !meetings.isEmpty else { return ([], [], 0) }
+        for participant in network.participants {
+            if let problem = data.problem(with: participant) {
+                var diagnostic = networkFile.file.diagnostic(
+                    id: "X102", "geen uitnodiging voor \(participant.name): \(problem)", at: participant.node.location,
+                    hint: "vul de gegevens aan in het netwerkbestand; de andere uitnodigingen worden gewoon gemaakt")
+                diagnostic.length = 1
+                problems.append(diagnostic)
+                skipped += meetings.count
+                continue
+            }
+            for (index, meeting) in meetings.enumerated() {
+                let number = data.number(meeting)
+                pairs.append((participant, index, "uitnodiging bijeenkomst \(number) \(participant.name)",
+                              "\(participant.name), bijeenkomst \(number)"))
+            }
+        }
+        return (pairs, problems, skipped)
+    }
+
+    /// The meetings asked for: those named, or those on or after the reference date.
+    private func chosenMeetings(_ request: ExportRequest, data: DocumentData) throws(DiagnosticList) -> (
+        values: [Value], remarks: [Diagnostic]
+    ) {
+        let all = data.meetings
+        let needsMeetings = request.kinds.contains { $0 != .plan }
+        if !request.meetingNumbers.isEmpty {
+            let known = all.map(data.number)
+            let unknown = request.meetingNumbers.filter { !known.contains($0) }
+            if !unknown.isEmpty {
+                let range = known.isEmpty ? "het netwerk heeft nog geen bijeenkomsten"
+                    : "het netwerk heeft bijeenkomst \(known.min()!) tot en met \(known.max()!)"
+                throw DiagnosticList(unknown.map { number in
+                    Diagnostic(.error, id: "A106", "er is geen bijeenkomst \(number); \(range)", at: SourceLocation(file: path))
+                })
+            }
+            return (all.filter { request.meetingNumbers.contains(data.number($0)) }, [])
+        }
+        let upcoming = all.filter { ($0.value(atPath: "datum")?.dateValue).map { $0 >= date } ?? false }
+        guard upcoming.isEmpty, needsMeetings else { return (upcoming, []) }
+        let when = DutchFormatting.date(date, style: "middel")
+        if let last = all.last, let lastDate = last.value(atPath: "datum")?.dateValue {
+            return ([], [Diagnostic(
+                .warning, id: "A107",
+                "geen bijeenkomsten op of na \(when); de laatste was bijeenkomst \(data.number(last)) op \(DutchFormatting.date(lastDate, style: "middel"))",
+                at: SourceLocation(file: path),
+                hint: "kies een eerdere bijeenkomst met --meeting N, of plan het volgende jaar met lerend plan")])
+        }
+        return ([], [Diagnostic(
+            .warning, id: "A107", "\(network.name) heeft nog geen bijeenkomsten; er zijn geen uitnodigingen of agenda's te maken",
+            at: SourceLocation(file: path),
+            hint: "plan de bijeenkomsten met lerend plan -o, of zet ze onder 'bijeenkomsten:' in het netwerkbestand")])
+    }
+}

@@ -1,0 +1,67 @@
+public import LerendDiagnostics
+public import LerendExpressions
+public import LerendNetwork
+import LerendData
+import LerendWorkflow
+
+/// A network file opened with the plugins it uses, on a reference date: what every
+/// command and every page starts from.
+///
+/// ```swift
+/// let locator = ResourceLocator(environment: environment, executablePath: executable)
+/// let session = try NetworkSession.open("netwerk.yaml", locator: locator, date: today)
+/// let report = session.checkReport()
+/// ```
+public struct NetworkSession: Sendable {
+    /// The path of the network file, as given.
+    public let path: String
+    public let networkFile: NetworkFile
+    /// The network's own plugin (`netwerk.plugin`).
+    public let plugin: any Plugin
+    /// The network's own plugin and those it names under `toetsen_aan`.
+    public let plugins: [any Plugin]
+    public let checker: RuleChecker
+    /// The reference date ("today") of every answer.
+    public let date: LocalDate
+    public let locator: ResourceLocator
+    /// What loading found that does not stop the work: warnings of the network file,
+    /// plugin bundles that were skipped.
+    public let warnings: [Diagnostic]
+
+    public var network: Network { networkFile.network }
+
+    /// Opens the network file at `path` and the plugins it names.
+    ///
+    /// Throws every problem of the file at once, or the plugins that are not found
+    /// (with the places searched).
+    public static func open(_ path: String, locator: ResourceLocator, date: LocalDate) throws(DiagnosticList) -> NetworkSession {
+        let networkFile = try NetworkFile.load(path: path)
+        let (bundles, bundleProblems) = PluginLoader(searchPath: locator.pluginPlaces.map(\.path)).load()
+        let skipped = bundleProblems.map { problem in
+            var warning = problem
+            if warning.severity == .error { warning.severity = .warning }
+            warning.notes.append("deze plugin is overgeslagen; de andere plugins werken gewoon")
+            return warning
+        }
+        let checker = RuleChecker(plugins: bundles)
+        let selection = checker.selection(for: networkFile.network, in: networkFile.file)
+        let warnings = networkFile.warnings + skipped
+        guard selection.problems.isEmpty,
+              let plugin = selection.plugins.first(where: { $0.id == networkFile.network.plugin }) else {
+            throw DiagnosticList(warnings + locator.pluginsMissing(selection.problems, found: bundles.map(\.id)))
+        }
+        return NetworkSession(
+            path: path, networkFile: networkFile, plugin: plugin, plugins: selection.plugins, checker: checker, date: date,
+            locator: locator, warnings: warnings)
+    }
+
+    /// Every finding of the rule sets, on the reference date.
+    public func findings() -> [Finding] {
+        checker.check(networkFile, plugins: plugins, on: date)
+    }
+
+    /// The data the document templates read.
+    public var documentData: DocumentData {
+        DocumentData(networkFile: networkFile, plugin: plugin, date: date)
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+public import LerendDiagnostics
+import LerendDocuments
+
+/// Writing what a command makes: never over its own input, never half a file.
+public enum OutputGuard {
+    /// The absolute, standardized form of `path`, following symbolic links.
+    public static func canonical(_ path: String) -> String {
+        URL(filePath: path, relativeTo: URL(filePath: FileManager.default.currentDirectoryPath, directoryHint: .isDirectory))
+            .standardizedFileURL.resolvingSymlinksInPath().path(percentEncoded: false)
+    }
+
+    /// Whether two paths name the same file.
+    public static func same(_ first: String, _ second: String) -> Bool {
+        canonical(first) == canonical(second)
+    }
+
+    /// An error when `output` is one of `inputs`.
+    public static func refuseInput(_ output: String, inputs: [String], what: String = "het netwerkbestand") throws(DiagnosticList) {
+        guard inputs.contains(where: { same($0, output) }) else { return }
+        throw DiagnosticList([Diagnostic(
+            .error, id: "O005", "-o wijst naar \(what) zelf", at: SourceLocation(file: output),
+            hint: "kies een andere naam; Lerend overschrijft nooit zijn eigen invoer")])
+    }
+
+    /// Writes `bytes` to `path` under a temporary name first, then renames it.
+    public static func write(_ bytes: [UInt8], to path: String) throws(DiagnosticList) {
+        var failure: FileWriteError?
+        bytes.withUnsafeBytes { buffer in
+            do throws(FileWriteError) { try AtomicFile.write(buffer, to: path) } catch { failure = error }
+        }
+        if let failure {
+            throw DiagnosticList([Diagnostic(
+                .error, id: "O001", "kan '\(path)' niet schrijven: \(failure.reason)", at: SourceLocation(file: path),
+                hint: "controleer of de map bestaat en of je er mag schrijven")])
+        }
+    }
+}

@@ -1,0 +1,60 @@
+/// A kind of document a network's organiser makes: the plan of approach, the
+/// invitations, the agendas.
+///
+/// The raw value is the one name of the kind in every file: the key of a plugin's
+/// `sjablonen:`, of the network file's `netwerk.sjablonen`, and the name a workflow's
+/// `documenten:` lists.
+public enum DocumentKind: String, CaseIterable, Sendable, Comparable {
+    case plan
+    case invitation = "uitnodiging"
+    case agenda
+
+    /// The kind named `name` in a file or on the command line; the plural and English
+    /// spellings are accepted too ("uitnodigingen", "invitations", "agendas").
+    public init?(name: String) {
+        let lowered = name.lowercased()
+        if let kind = DocumentKind(rawValue: lowered) {
+            self = kind
+            return
+        }
+        switch lowered {
+        case "plan van aanpak", "plan-van-aanpak": self = .plan
+        case "uitnodigingen", "invitations", "invitation": self = .invitation
+        case "agendas", "agenda's": self = .agenda
+        default: return nil
+        }
+    }
+
+    /// The name for people, in the singular: "plan van aanpak", "uitnodiging", "agenda".
+    public var label: String {
+        switch self {
+        case .plan: "plan van aanpak"
+        case .invitation: "uitnodiging"
+        case .agenda: "agenda"
+        }
+    }
+
+    /// The name for people, in the plural: "uitnodigingen", "agenda's".
+    public var pluralLabel: String {
+        switch self {
+        case .plan: "plannen van aanpak"
+        case .invitation: "uitnodigingen"
+        case .agenda: "agenda's"
+        }
+    }
+
+    /// The file name, without extension, of the default template in `Templates/`.
+    public var defaultTemplateName: String {
+        switch self {
+        case .plan: "plan-van-aanpak"
+        case .invitation: "uitnodiging"
+        case .agenda: "agenda"
+        }
+    }
+
+    /// The order of export: the plan, then the agendas, then the invitations.
+    public static func < (left: DocumentKind, right: DocumentKind) -> Bool {
+        let order: [DocumentKind] = [.plan, .agenda, .invitation]
+        return order.firstIndex(of: left)! < order.firstIndex(of: right)!
+    }
+}
