@@ -138,13 +138,13 @@ let package = Package(
         // Runs the built `lerend` program, as an organiser would.
         .testTarget(
             name: "LerendCLITests",
-            dependencies: ["lerend", "LerendDocuments"],
+            dependencies: ["lerend", "LerendDocuments", "LerendExpressions"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "LerendApplicationTests",
             dependencies: [
                 "LerendApplication", "LerendNetwork", "LerendDocuments", "LerendExpressions", "LerendDiagnostics",
-                "LerendCalendar", "CLibZip",
+                "LerendCalendar",
             ],
             swiftSettings: strictSettings),
         .testTarget(

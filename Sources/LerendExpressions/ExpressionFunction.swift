@@ -56,7 +56,16 @@ public struct FunctionLibrary: Sendable {
     /// All functions, sorted by name.
     public var all: [ExpressionFunction] { names.map { functions[$0]! } }
 
-    public mutating func register(_ function: ExpressionFunction) { functions[function.name] = function }
+    /// Names registered more than once; the later function replaced the earlier one.
+    /// The standard library has none (a test holds it to that).
+    public private(set) var duplicateNames: [String] = []
+
+    /// Adds `function`; a name that is already there is replaced and recorded in
+    /// ``duplicateNames``, so that one function can never silently hide another.
+    public mutating func register(_ function: ExpressionFunction) {
+        if functions[function.name] != nil { duplicateNames.append(function.name) }
+        functions[function.name] = function
+    }
 
     /// The functions every template and rule can use.
     public static let standard = FunctionLibrary(

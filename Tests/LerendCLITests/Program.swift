@@ -26,8 +26,11 @@ struct Program {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        // Nothing points the program at its plugins and templates: it finds those of its
+        // checkout itself, as it does for an organiser who runs it from any folder.
         var environment = ProcessInfo.processInfo.environment
-        environment["LEREND_PLUGINS"] = repository.appending(path: "Plugins").path(percentEncoded: false)
+        environment["LEREND_PLUGINS"] = nil
+        environment["LEREND_HOME"] = nil
         environment["NO_COLOR"] = "1"
         process.environment = environment
         process.standardOutput = Pipe()
@@ -36,10 +39,17 @@ struct Program {
         return process
     }
 
-    /// A fresh folder with the repository's Templates/ reachable, removed by the caller.
+    /// A fresh, empty folder, removed by the caller.
     static func folder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appending(path: "lerend-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// A fresh folder with a link `Templates` to the repository's templates, for commands
+    /// that name a template file.
+    static func folderWithTemplates() throws -> URL {
+        let url = try folder()
         try FileManager.default.createSymbolicLink(
             at: url.appending(path: "Templates"), withDestinationURL: repository.appending(path: "Templates"))
         return url

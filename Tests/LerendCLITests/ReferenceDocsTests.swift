@@ -1,4 +1,5 @@
 import Foundation
+import LerendExpressions
 import Testing
 
 /// The reference sections of the documentation are what `lerend uitleg` prints now.
@@ -12,5 +13,20 @@ import Testing
         let text = try String(contentsOf: Program.repository.appending(path: document), encoding: .utf8)
         #expect(text.contains(result.output.trimmingCharacters(in: .newlines)),
                 "\(document) is out of date: paste the output of 'lerend uitleg \(topic)' into it")
+    }
+
+    @Test func uitlegNamesEveryFunctionAndEveryAlias() throws {
+        let folder = try Program.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = try Program.run(["uitleg", "functies"], in: folder).output
+        var listed = Set<String>()
+        for line in output.split(separator: "\n") where !line.hasPrefix(" ") {
+            listed.insert(String(line.prefix { $0 != "(" }))
+            if let others = line.firstRange(of: "(ook: ") {
+                let names = line[others.upperBound...].dropLast()
+                listed.formUnion(names.split(separator: ", ").map(String.init))
+            }
+        }
+        #expect(Set(FunctionLibrary.standard.names).subtracting(listed) == [])
     }
 }

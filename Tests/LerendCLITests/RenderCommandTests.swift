@@ -6,7 +6,7 @@ import Testing
     static let data = Program.repository.appending(path: "samples/uitnodiging/gegevens.yaml").path(percentEncoded: false)
 
     @Test func mailMergeWritesOneInvitationPerParticipant() throws {
-        let folder = try Program.folder()
+        let folder = try Program.folderWithTemplates()
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try Program.run(["render", "Templates/uitnodiging.docx", Self.data, "--each", "deelnemers", "--as", "deelnemer",
                                       "-o", "uit", "--name", "uitnodiging {{ deelnemer.naam }}"], in: folder)
@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func missingValueStopsTheDocumentWithItsPlace() throws {
-        let folder = try Program.folder()
+        let folder = try Program.folderWithTemplates()
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try Program.run(["render", "Templates/uitnodiging.odt", Self.data, "-o", "brief.odt"], in: folder)
         #expect(result.status == 1)
@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func neverOverwritesItsOwnInput() throws {
-        let folder = try Program.folder()
+        let folder = try Program.folderWithTemplates()
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.copyItem(at: Program.repository.appending(path: "Templates/agenda.odt"), to: folder.appending(path: "agenda.odt"))
         let before = try Data(contentsOf: folder.appending(path: "agenda.odt"))
@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func parseErrorsAreDutch() throws {
-        let folder = try Program.folder()
+        let folder = try Program.folderWithTemplates()
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try Program.run(["render"], in: folder)
         #expect(result.status == 64)

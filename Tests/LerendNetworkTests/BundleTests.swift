@@ -1,4 +1,5 @@
 import Foundation
+import LerendWorkflow
 import Testing
 import LerendDiagnostics
 import LerendExpressions
@@ -145,6 +146,55 @@ import LerendNetwork
                 |                  ^~~~~~~~~~~~~~~~~~~~~
                hint: bedoel je 'agende.docx'?
             """), "\(result.problems)")
+    }
+
+    @Test func templateOfAKindOfDocumentThatDoesNotExist() throws {
+        let result = try Self.loadBroken([
+            "kapot/plugin.yaml": "id: kapot\nnaam: Kapot\nsjablonen:\n  uitnodigingen: {odt: brief.odt}\n",
+            "kapot/brief.odt": "x",
+        ])
+        #expect(result.plugins == ["goed"])
+        #expect(result.problems.contains("""
+            kapot/plugin.yaml:4:3: fout[P105]: 'uitnodigingen' is geen soort document
+              4 |   uitnodigingen: {odt: brief.odt}
+                |   ^~~~~~~~~~~~~
+               hint: bedoel je 'uitnodiging'?
+            """), "\(result.problems)")
+    }
+
+    @Test func workflowThatCallsForADocumentLerendCannotMake() throws {
+        let workflow = """
+            naam: Kort
+            fasen:
+              - id: start
+                naam: Start
+                taken:
+                  - {naam: Een naam, klaar_als: "netwerk.naam != ''"}
+                documenten: [uitnodigingen, notulen]
+            """
+        let result = try Self.loadBroken([
+            "kapot/plugin.yaml": "id: kapot\nnaam: Kapot\nwerkproces: werkproces.yaml\n",
+            "kapot/werkproces.yaml": workflow,
+        ])
+        #expect(result.plugins == ["goed"])
+        #expect(result.problems.contains("""
+            kapot/werkproces.yaml:7:18: fout[P106]: 'uitnodigingen' is geen soort document
+              7 |     documenten: [uitnodigingen, notulen]
+                |                  ^~~~~~~~~~~~~
+               hint: bedoel je 'uitnodiging'?
+            """), "\(result.problems)")
+        #expect(result.problems.contains("fout[P106]: 'notulen' is geen soort document"))
+        #expect(result.problems.contains("hint: kies uit plan, uitnodiging en agenda"))
+    }
+
+    @Test func everyWorkflowOfTheBuiltInBundlesNamesKindsOfDocument() {
+        let (plugins, _) = PluginLoader(searchPath: [NetworkFixtures.plugins]).load()
+        for plugin in plugins {
+            for stage in plugin.workflow?.stages ?? [] {
+                #expect(stage.documentKinds.map(\.rawValue) == stage.documents, "\(plugin.id), \(stage.id)")
+            }
+        }
+        #expect(plugins.contains { $0.workflow?.stages.contains { $0.documentKinds.contains(.invitation) } == true })
     }
 
     @Test func builtInBundlesLoadCleanly() {

@@ -7,7 +7,11 @@ extension NetworkFile {
     /// other line (comments included) as the organiser wrote it. The result is checked
     /// by loading it again; the file itself is not touched.
     public func text(adding meetings: [PlannedMeeting], note: String) throws(DiagnosticList) -> String {
-        var lines = file.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // "\r\n" is one Character: a file saved by Notepad is split on it by name, and
+        // written back with the line endings it came with.
+        let lineEnd = file.text.contains("\r\n") ? "\r\n" : "\n"
+        var lines = file.text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .map(String.init)
         if lines.last == "" { lines.removeLast() }
         let keyIndex = lines.firstIndex { $0.hasPrefix("bijeenkomsten:") }
         var itemIndent = "  "
@@ -37,7 +41,7 @@ extension NetworkFile {
         }
         let added = ["\(itemIndent)# \(note)"] + meetings.flatMap { yaml($0, indent: itemIndent) }
         lines.insert(contentsOf: added, at: insertAt)
-        let text = lines.joined(separator: "\n") + "\n"
+        let text = lines.joined(separator: lineEnd) + lineEnd
         let reloaded = try NetworkFile.parse(text, path: file.path)
         guard reloaded.network.meetings.count == network.meetings.count + meetings.count else {
             throw DiagnosticList([Diagnostic(.error, id: "N121", "de nieuwe bijeenkomsten konden niet worden toegevoegd")])

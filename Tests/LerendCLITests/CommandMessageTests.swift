@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+/// What an organiser sees when a command has nothing to do, or is asked to do harm.
+@Suite struct CommandMessageTests {
+    static let sample = Program.repository.appending(path: "samples/netwerken/zorg-dichtbij.yaml")
+
+    /// A copy of the Waardigheid en trots sample in a fresh folder, with the lines ended as `lineEnd`.
+    static func copy(in folder: URL, lineEnd: String = "\n") throws -> URL {
+        let network = folder.appending(path: "netwerk.yaml")
+        let text = try String(contentsOf: sample, encoding: .utf8)
+        try Data(text.replacing("\n", with: lineEnd).utf8).write(to: network)
+        return network
+    }
+
+    @Test(arguments: ["netwerk.yaml", "./netwerk.yaml", "link.yaml"])
+    func calendarNeverWritesOverTheNetworkFile(output: String) throws {
+        let folder = try Program.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let network = try Self.copy(in: folder)
+        try FileManager.default.createSymbolicLink(at: folder.appending(path: "link.yaml"), withDestinationURL: network)
+        let before = try Data(contentsOf: network)
+
+        let result = try Program.run(["calendar", "netwerk.yaml", "-o", output], in: folder)
+        #expect(result.status == 1)
+        #expect(result.errors.contains("fout[O005]: -o wijst naar het netwerkbestand zelf"))
+        #expect(try Data(contentsOf: network) == before)
+    }
+
+    @Test func calendarWithoutMeetingsWritesNoEmptyFile() throws {
+        let folder = try Program.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = Program.network(participants: 2).components(separatedBy: "bijeenkomsten:")[0]
+        try Data(text.utf8).write(to: folder.appending(path: "netwerk.yaml"))
+
+        let result = try Program.run(["calendar", "netwerk.yaml", "-o", "jaar.ics"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.errors.contains("fout[A103]: Netwerk Test heeft nog geen bijeenkomsten met een datum"))
+        #expect(result.errors.contains("lerend plan"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "jaar.ics").path(percentEncoded: false)))
+    }
+
+    @Test func checkOfAMissingFileSaysWhatIsWrongAndNothingElse() throws {
+        let folder = try Program.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Program.run(["check", "nietbestaand.yaml"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.errors.contains("nietbestaand.yaml: fout[D101]: bestand 'nietbestaand.yaml' bestaat niet"))
+        #expect(!result.errors.contains("gewijzigd"))
+    }
+
+    @Test func exportAfterTheLastMeetingNamesTheDateInDutchAndWhatCanBeChosen() throws {
+        let folder = try Program.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try Self.copy(in: folder)
+        let result = try Program.run(["export", "netwerk.yaml", "-o", "docs", "--document", "agendas", "--datum", "2027-01-01"], in: folder)
+        #expect(result.errors.contains(
+            "waarschuwing[A107]: geen bijeenkomsten op of na 1 januari 2027; de laatste was bijeenkomst 3 op 19 mei 2026"))
+        #expect(!result.errors.contains("2027-01-01"))
+        #expect(result.errors.contains("--meeting N"))
+        #expect(result.output.contains("0 documenten geschreven"))
+    }
+
+    @Test func exportOfANetworkWithoutMeetingsDoesNotAdviseChoosingOne() throws {
+        let folder = try Program.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = Program.network(participants: 2).components(separatedBy: "bijeenkomsten:")[0]
+        try Data(text.utf8).write(to: folder.appending(path: "netwerk.yaml"))
+        let result = try Program.run(["export", "netwerk.yaml", "-o", "docs", "--document", "uitnodigingen"], in: folder)
+        #expect(result.errors.contains("waarschuwing[A107]: Netwerk Test heeft nog geen bijeenkomsten"))
+        #expect(!result.errors.contains("--meeting"))
+        let asked = try Program.run(["export", "netwerk.yaml", "-o", "docs", "--meeting", "2"], in: folder)
+        #expect(asked.status == 1)
+        #expect(asked.errors.contains("fout[A106]: er is geen bijeenkomst 2; het netwerk heeft nog geen bijeenkomsten"))
+    }
+
+    @Test func aNotepadFileKeepsItsLinesInMessagesAndPlanAddsToIt() throws {
+        let folder = try Program.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let network = try Self.copy(in: folder, lineEnd: "\r\n")
+        let broken = try String(contentsOf: network, encoding: .utf8).replacing("  naam: Lerend netwerk", with: "  nam: Lerend netwerk")
+        try Data(broken.utf8).write(to: folder.appending(path: "kapot.yaml"))
+
+        let check = try Program.run(["check", "kapot.yaml"], in: folder)
+        #expect(check.errors.contains("kapot.yaml:8:3: fout[N102]: onbekende sleutel 'nam' in het netwerk\n  8 |   nam: Lerend netwerk Zorg Dichtbij\n    |   ^~~"))
+
+        let plan = try Program.run(["plan", "netwerk.yaml", "--datum", "2026-01-02", "-o", "kopie.yaml"], in: folder)
+        #expect(plan.status == 0, "\(plan.errors)")
+        #expect(!plan.errors.contains("D105"))
+        let copy = try String(contentsOf: folder.appending(path: "kopie.yaml"), encoding: .utf8)
+        #expect(copy.contains("# voorgesteld door lerend plan op 2026-01-02\r\n"))
+        #expect(!copy.replacing("\r\n", with: "").contains("\n"), "every line keeps the Windows line end")
+        let status = try Program.run(["status", "kopie.yaml"], in: folder)
+        #expect(status.status == 0, "\(status.errors)")
+    }
+
+    @Test func exportHelpShowsTheDutchValuesAndDefault() throws {
+        let folder = try Program.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let help = try Program.run(["export", "--help"], in: folder)
+        #expect(help.output.contains("plan, uitnodigingen, agendas, alles"))
+        #expect(help.output.contains("alles)"))
+        #expect(!help.output.contains(": all)"))
+        let english = try Program.run(["export", Self.sample.path(percentEncoded: false), "-o", "docs", "--document", "all", "--datum", "2026-01-01"], in: folder)
+        #expect(english.status == 0, "English spellings stay as aliases: \(english.errors)")
+    }
+}
