@@ -1,4 +1,4 @@
-public import LerendDiagnostics
+package import LerendDiagnostics
 import LerendExpressions
 
 /// Reads the keys of one mapping in a data file, collecting located problems: a
@@ -12,15 +12,15 @@ import LerendExpressions
 /// reader.finish()          // unknown keys
 /// problems += reader.problems
 /// ```
-public struct MappingReader {
-    public let file: DataFile
-    public let node: DataNode
+package struct MappingReader {
+    package let file: DataFile
+    package let node: DataNode
     /// What the mapping is, for messages: "een fase", "de regel 'KZ-01'".
-    public let context: String
+    package let context: String
     public private(set) var problems: [Diagnostic] = []
     private var asked: [String] = []
 
-    public init(_ node: DataNode, in file: DataFile, context: String) {
+    package init(_ node: DataNode, in file: DataFile, context: String) {
         self.file = file
         self.node = node
         self.context = context
@@ -31,7 +31,7 @@ public struct MappingReader {
     }
 
     /// The node under `key`, or `nil`; a missing required key is reported at the mapping.
-    public mutating func value(_ key: String, required: Bool = false) -> DataNode? {
+    package mutating func value(_ key: String, required: Bool = false) -> DataNode? {
         asked.append(key)
         guard case .mapping = node else { return nil }
         if let value = node[key], !(value.isEmptyScalar && required) { return value }
@@ -44,7 +44,7 @@ public struct MappingReader {
     }
 
     /// A text under `key`.
-    public mutating func text(_ key: String, required: Bool = false) -> String? {
+    package mutating func text(_ key: String, required: Bool = false) -> String? {
         guard let value = value(key, required: required) else { return nil }
         guard case .scalar(let scalar) = value else {
             problems.append(file.diagnostic(
@@ -55,7 +55,7 @@ public struct MappingReader {
     }
 
     /// A list under `key` (a single value counts as a list of one).
-    public mutating func sequence(_ key: String, required: Bool = false) -> [DataNode] {
+    package mutating func sequence(_ key: String, required: Bool = false) -> [DataNode] {
         guard let value = value(key, required: required) else { return [] }
         switch value {
         case .sequence(let items, _): return items
@@ -70,10 +70,10 @@ public struct MappingReader {
     }
 
     /// Adds a problem found by the caller.
-    public mutating func report(_ diagnostic: Diagnostic) { problems.append(diagnostic) }
+    package mutating func report(_ diagnostic: Diagnostic) { problems.append(diagnostic) }
 
     /// Reports every key that was not asked for, with the closest known key as a hint.
-    public mutating func finish() {
+    package mutating func finish() {
         guard case .mapping(let pairs, _) = node else { return }
         for pair in pairs where !asked.contains(pair.key.text) {
             problems.append(file.diagnostic(
@@ -85,7 +85,7 @@ public struct MappingReader {
 
 extension DataNode {
     /// An unquoted empty value (`sleutel:` with nothing after it).
-    public var isEmptyScalar: Bool {
+    package var isEmptyScalar: Bool {
         if case .scalar(let scalar) = self { return scalar.text.isEmpty && !scalar.isQuoted }
         return false
     }

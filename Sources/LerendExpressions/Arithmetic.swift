@@ -86,8 +86,8 @@ enum Arithmetic {
 
 /// Equality and order between values, across kinds where that makes sense
 /// (an integer and a decimal, a date and its ISO text).
-public enum Comparison {
-    public static func equal(_ left: Value, _ right: Value) -> Bool {
+package enum Comparison {
+    package static func equal(_ left: Value, _ right: Value) -> Bool {
         if let a = left.number, let b = right.number { return a == b }
         switch (left, right) {
         case (.date(let date), .string(let text)), (.string(let text), .date(let date)):
@@ -101,7 +101,7 @@ public enum Comparison {
 
     /// Negative when `left` comes first, zero when equal, positive after; `nil` when the
     /// two cannot be ordered.
-    public static func order(_ left: Value, _ right: Value) -> Int? {
+    package static func order(_ left: Value, _ right: Value) -> Int? {
         if let a = left.number, let b = right.number { return a < b ? -1 : a > b ? 1 : 0 }
         switch (left, right) {
         case (.string(let a), .string(let b)):

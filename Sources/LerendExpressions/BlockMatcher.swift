@@ -3,34 +3,34 @@
 ///
 /// It knows nothing of where the statements stand; callers give statements in document
 /// order and get blocks and problems that refer to them by index.
-public enum BlockMatcher {
-    public struct Block: Sendable, Hashable {
-        public enum Kind: Sendable, Hashable { case loop, condition }
+package enum BlockMatcher {
+    package struct Block: Sendable, Hashable {
+        package enum Kind: Sendable, Hashable { case loop, condition }
 
-        public var kind: Kind
+        package var kind: Kind
         /// Index of the opening statement.
-        public var open: Int
+        package var open: Int
         /// Indexes of `elif` and `else` statements, in order.
-        public var branches: [Int]
+        package var branches: [Int]
         /// Index of the closing statement.
-        public var close: Int
+        package var close: Int
         /// Index (in the returned blocks) of the block around this one.
-        public var parent: Int?
+        package var parent: Int?
         /// 0 for a block at the top level.
-        public var depth: Int
+        package var depth: Int
 
         /// The statements of the block in order: open, branches, close.
-        public var statements: [Int] { [open] + branches + [close] }
+        package var statements: [Int] { [open] + branches + [close] }
     }
 
-    public struct Problem: Sendable, Hashable {
-        public var id: String
-        public var message: String
+    package struct Problem: Sendable, Hashable {
+        package var id: String
+        package var message: String
         /// The statement the problem is about.
-        public var statement: Int
-        public var hint: String?
+        package var statement: Int
+        package var hint: String?
 
-        public init(id: String, _ message: String, statement: Int, hint: String? = nil) {
+        package init(id: String, _ message: String, statement: Int, hint: String? = nil) {
             self.id = id
             self.message = message
             self.statement = statement
@@ -45,7 +45,7 @@ public enum BlockMatcher {
         var hasElse = false
     }
 
-    public static func match(_ statements: [Statement]) -> (blocks: [Block], problems: [Problem]) {
+    package static func match(_ statements: [Statement]) -> (blocks: [Block], problems: [Problem]) {
         var stack: [Open] = []
         var closed: [(open: Open, close: Int, depth: Int)] = []
         var problems: [Problem] = []

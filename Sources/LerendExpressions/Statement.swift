@@ -1,5 +1,5 @@
 /// The statement inside a control tag `{% ... %}`.
-public enum Statement: Sendable {
+package enum Statement: Sendable {
     /// `for naam in lijst`.
     case forLoop(variable: String, iterable: Expression)
     case endFor
@@ -13,7 +13,7 @@ public enum Statement: Sendable {
     static let keywords = ["for", "endfor", "if", "elif", "else", "endif"]
 
     /// Parses the text between `{%` and `%}` (without a scope marker).
-    public static func parse(_ source: String, library: FunctionLibrary = .standard) throws(ExpressionError) -> Statement {
+    package static func parse(_ source: String, library: FunctionLibrary = .standard) throws(ExpressionError) -> Statement {
         var parser = Parser(tokens: try Lexer.tokenize(source), library: library)
         let keywordToken = parser.current
         guard case .name(let keyword) = keywordToken.kind else {
@@ -65,7 +65,7 @@ public enum Statement: Sendable {
     }
 
     /// How the statement is written, for messages: `{% for %}`.
-    public var tagName: String {
+    package var tagName: String {
         switch self {
         case .forLoop: "{% for %}"
         case .endFor: "{% endfor %}"
@@ -80,17 +80,17 @@ public enum Statement: Sendable {
 import LerendDiagnostics
 
 /// The stable ids of errors in the structure of a template (shared by text and document templates).
-public enum TemplateErrorID {
-    public static let unclosedBlock = "T101"
-    public static let unexpectedEnd = "T102"
-    public static let mismatchedEnd = "T103"
-    public static let misplacedBranch = "T104"
-    public static let unclosedTag = "T105"
-    public static let unknownStatement = "T106"
-    public static let crossesCells = "T107"
-    public static let crossesRows = "T108"
-    public static let crossesStructure = "T109"
-    public static let conflictingScope = "T110"
-    public static let tagInAttribute = "T111"
-    public static let unopenedTag = "T112"
+package enum TemplateErrorID {
+    package static let unclosedBlock = "T101"
+    package static let unexpectedEnd = "T102"
+    package static let mismatchedEnd = "T103"
+    package static let misplacedBranch = "T104"
+    package static let unclosedTag = "T105"
+    package static let unknownStatement = "T106"
+    package static let crossesCells = "T107"
+    package static let crossesRows = "T108"
+    package static let crossesStructure = "T109"
+    package static let conflictingScope = "T110"
+    package static let tagInAttribute = "T111"
+    package static let unopenedTag = "T112"
 }

@@ -2,8 +2,8 @@
 ///
 /// Works on Unicode scalars so that positions map onto the pieces of text a word
 /// processor splits a paragraph into.
-public enum TagScanner {
-    public enum Kind: Sendable, Hashable {
+package enum TagScanner {
+    package enum Kind: Sendable, Hashable {
         /// `{{ ... }}`: a value to print.
         case value
         /// `{% ... %}`: a control statement.
@@ -15,24 +15,24 @@ public enum TagScanner {
     /// Where a control tag's block extends to, when the author says so instead of letting
     /// the engine infer it: `{%p ...%}` whole paragraphs, `{%tr ...%}` table rows,
     /// `{%r ...%}` inside the paragraph.
-    public enum ScopeOverride: String, Sendable, Hashable {
+    package enum ScopeOverride: String, Sendable, Hashable {
         case paragraph = "p"
         case row = "tr"
         case inline = "r"
     }
 
-    public struct Tag: Sendable, Hashable {
-        public var kind: Kind
+    package struct Tag: Sendable, Hashable {
+        package var kind: Kind
         /// The whole tag, delimiters included, in scalar offsets.
-        public var range: Range<Int>
+        package var range: Range<Int>
         /// The text between the delimiters (and after a scope marker).
-        public var content: String
+        package var content: String
         /// The scalar offset at which `content` starts.
-        public var contentStart: Int
-        public var scopeOverride: ScopeOverride?
+        package var contentStart: Int
+        package var scopeOverride: ScopeOverride?
     }
 
-    public enum Item: Sendable, Hashable {
+    package enum Item: Sendable, Hashable {
         case tag(Tag)
         /// An opening delimiter without its closing one, at this scalar offset.
         case unclosed(kind: Kind, at: Int)
@@ -41,7 +41,7 @@ public enum TagScanner {
     }
 
     /// Whether `text` may hold a tag at all (a quick test before scanning).
-    public static func mayContainTag(_ scalars: some Collection<Unicode.Scalar>) -> Bool {
+    package static func mayContainTag(_ scalars: some Collection<Unicode.Scalar>) -> Bool {
         var previous: Unicode.Scalar = " "
         for scalar in scalars {
             if previous == "{", scalar == "{" || scalar == "%" || scalar == "#" { return true }
@@ -51,7 +51,7 @@ public enum TagScanner {
         return false
     }
 
-    public static func scan(_ scalars: [Unicode.Scalar]) -> [Item] {
+    package static func scan(_ scalars: [Unicode.Scalar]) -> [Item] {
         var items: [Item] = []
         var index = 0
         let count = scalars.count

@@ -1,5 +1,6 @@
 import Foundation
 import LerendApplication
+import LerendCalendar
 import LerendDiagnostics
 import LerendDocuments
 import LerendExpressions

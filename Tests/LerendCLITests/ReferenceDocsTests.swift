@@ -29,4 +29,19 @@ import Testing
         }
         #expect(Set(FunctionLibrary.standard.names).subtracting(listed) == [])
     }
+
+    @Test func everyDiagnosticIDIsInTheTableOfDocsFoutcodes() throws {
+        let table = try String(contentsOf: Program.repository.appending(path: "Docs/foutcodes.md"), encoding: .utf8)
+        let documented = Set(table.matches(of: /\n\| ([A-Z]\d{3}) \|/).map { String($0.output.1) })
+        var used = Set<String>()
+        let sources = Program.repository.appending(path: "Sources")
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        for file in files where file.pathExtension == "swift" {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            used.formUnion(text.matches(of: /"([A-Z]\d{3})"/).map { String($0.output.1) })
+        }
+        #expect(used.count > 80)
+        #expect(used.subtracting(documented).sorted() == [], "add these codes to Docs/foutcodes.md")
+        #expect(documented.subtracting(used).sorted() == [], "these codes in Docs/foutcodes.md are no longer used")
+    }
 }

@@ -1,15 +1,15 @@
-public import LerendExpressions
+package import LerendExpressions
 
 /// The timed agenda of a meeting: the items of the network file, or the standard items
 /// (seed 002 for a first Waardigheid en trots meeting; opening, the theme, round of
 /// questions, planning and closing otherwise), with start and end times that add up to
 /// the meeting's duration.
-public enum AgendaBuilder {
+package enum AgendaBuilder {
     /// The agenda items of `meeting` (a meeting value with derived fields).
     ///
     /// - Returns: the items, and a remark when the items of the file do not add up to
     ///   the meeting's duration.
-    public static func agenda(for meeting: Value, firstMeetingOfSteps: Bool) -> (items: [Value], remark: String?) {
+    package static func agenda(for meeting: Value, firstMeetingOfSteps: Bool) -> (items: [Value], remark: String?) {
         let start = meeting.value(atPath: "begintijd")?.timeValue ?? LocalTime(hour: 13, minute: 30)!
         var duration = 150
         if case .int(let minutes) = meeting.value(atPath: "duur_minuten") ?? .null { duration = minutes }
