@@ -49,8 +49,8 @@ public struct DocumentExporter: Sendable {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             } catch {
                 throw DiagnosticList([Diagnostic(
-                    .error, id: "O003", "kan map '\(directory)' niet maken", at: SourceLocation(file: directory),
-                    hint: "controleer het pad en of je er mag schrijven")])
+                    .error, id: "O003", "kan map '\(directory)' niet maken: \(Self.reason(creating: directory))",
+                    at: SourceLocation(file: directory), hint: "kies een andere map met -o, of controleer of je daar mag schrijven")])
             }
             let clashes = Set(batch.fileNames.indices.filter { protected.contains(OutputGuard.canonical(directory + "/" + batch.fileNames[$0])) })
             for index in clashes.sorted() {
@@ -100,5 +100,26 @@ public struct DocumentExporter: Sendable {
             }
         }
         return failures
+    }
+
+    /// Why `directory` cannot be made, in Dutch: a part of the path that is a file, or
+    /// a folder without permission.
+    static func reason(creating directory: String) -> String {
+        var path = (directory as NSString).standardizingPath
+        var parts: [String] = []
+        while !path.isEmpty, path != "/", path != "." {
+            parts.append(path)
+            path = (path as NSString).deletingLastPathComponent
+        }
+        for part in parts.reversed() {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: part, isDirectory: &isDirectory) else {
+                let parent = (part as NSString).deletingLastPathComponent
+                return FileManager.default.isWritableFile(atPath: parent.isEmpty ? "." : parent)
+                    ? "de map kon niet gemaakt worden" : "geen toestemming om in '\(parent.isEmpty ? "." : parent)' te schrijven"
+            }
+            if !isDirectory.boolValue { return "'\(part)' is een bestand, geen map" }
+        }
+        return "de map kon niet gemaakt worden"
     }
 }
