@@ -54,6 +54,8 @@ public struct MailMerge: Sendable {
     public let options: RenderOptions
     /// How many threads render at once.
     public let workers: Int
+    /// Makes each worker's renderer; tests give it one that fails on purpose.
+    var makeRenderer: @Sendable (DocumentTemplate) -> DocumentRenderer = { DocumentRenderer(template: $0) }
 
     public init(template: DocumentTemplate, directory: String, options: RenderOptions = RenderOptions(), workers: Int = 1) {
         self.template = template
@@ -138,8 +140,9 @@ public struct MailMerge: Sendable {
         let workerCount = min(workers, max(1, count))
         let template = self.template
         let options = self.options
+        let makeRenderer = self.makeRenderer
         DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
-            let renderer = DocumentRenderer(template: template)
+            let renderer = makeRenderer(template)
             for index in stride(from: worker, to: count, by: workerCount) {
                 let job = job(index)
                 let path = path(of: job)

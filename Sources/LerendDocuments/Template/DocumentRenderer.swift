@@ -17,7 +17,8 @@ public struct RenderOptions: Sendable {
 /// Make one renderer per thread; a renderer is not thread-safe, the template is.
 public final class DocumentRenderer {
     public let template: DocumentTemplate
-    private let deflater = Deflater()
+    private let makeDeflater: () -> Deflater
+    private var deflater: Deflater
     private var writer: ZipWriter
     private var xml: [UInt8] = []
 
@@ -25,10 +26,13 @@ public final class DocumentRenderer {
         self.init(template: template, zipLimits: .zip)
     }
 
-    /// A renderer whose documents must fit `zipLimits` (smaller than the format's in tests).
-    init(template: DocumentTemplate, zipLimits: ZipWriter.Limits) {
+    /// A renderer whose documents must fit `zipLimits` and whose deflate streams come from
+    /// `makeDeflater` (both different only in tests).
+    init(template: DocumentTemplate, zipLimits: ZipWriter.Limits, makeDeflater: @escaping () -> Deflater = { Deflater() }) {
         self.template = template
         self.writer = ZipWriter(limits: zipLimits)
+        self.makeDeflater = makeDeflater
+        self.deflater = makeDeflater()
     }
 
     /// The document for `data`, as the bytes of an .odt or .docx file.
@@ -78,7 +82,9 @@ public final class DocumentRenderer {
             }
             try writer.finish()
         } catch {
-            // The archive is not whole; the next document starts a new one.
+            // The archive is not whole; the next document starts a new one, and after a zlib
+            // error with a new stream.
+            if case .compressionFailed = error { deflater = makeDeflater() }
             errors.append(error.diagnostic(templateName: template.name, format: template.format))
         }
         guard errors.isEmpty else {

@@ -95,7 +95,11 @@ struct ZipWriter {
         let offset = try nextEntryOffset(for: name)
         var crc = Deflater.crc32(contents)
         if let prefix { crc = Deflater.combine(prefix.crc32, crc, secondLength: contents.count) }
-        deflater.deflate(contents)
+        do throws(DeflateError) {
+            try deflater.deflate(contents)
+        } catch {
+            throw .compressionFailed(part: Self.text(name), error)
+        }
         let compressedSize = try Self.checkedSize(
             (prefix?.deflated.count ?? 0) + deflater.outputCount, of: name, limits: limits)
         let flags = Self.flags(for: name)

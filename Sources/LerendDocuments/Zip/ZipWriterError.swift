@@ -2,7 +2,8 @@ import LerendDiagnostics
 import LerendExpressions
 
 /// Why ``ZipWriter`` could not write a document: it does not fit the plain zip format,
-/// whose sizes and offsets have 32 bits and whose count of members has 16.
+/// whose sizes and offsets have 32 bits and whose count of members has 16, or zlib
+/// could not compress a part.
 ///
 /// The writer does not write zip64, so a document that would need it is refused with a
 /// message instead of being written wrong (or stopping the program).
@@ -16,6 +17,8 @@ enum ZipWriterError: Error, Equatable {
     case tooManyParts(limit: Int)
     /// A part's name is longer than `limit` bytes.
     case nameTooLong(part: String, limit: Int)
+    /// zlib could not compress `part`.
+    case compressionFailed(part: String, DeflateError)
 
     /// The error as a message about a document of `templateName`, which has `format`.
     func diagnostic(templateName: String, format: DocumentFormat) -> Diagnostic {
@@ -34,6 +37,11 @@ enum ZipWriterError: Error, Equatable {
             return Diagnostic(
                 .error, id: "O006", "de naam '\(part.prefix(60))…' is te lang voor een \(file): hoogstens \(Self.bytes(limit))",
                 at: SourceLocation(file: templateName))
+        case .compressionFailed(let part, let error):
+            return Diagnostic(
+                .error, id: "O008", "kan '\(part)' niet comprimeren: \(error.explanation)",
+                at: SourceLocation(file: templateName, detail: part),
+                hint: "probeer het opnieuw; gaat het weer mis, meld dan deze melding")
         case .tooManyParts(let limit):
             return Diagnostic(
                 .error, id: "O007",
