@@ -54,6 +54,7 @@ extension EvaluationContext {
             return .list(values)
         case .negate(let operand, let span):
             switch try required(operand) {
+            case .null where missingValues == .empty: return nil
             case .int(let value):
                 let (result, overflow) = Int(0).subtractingReportingOverflow(value)
                 if overflow { throw ExpressionError(id: ExpressionErrorID.overflow, "getal te groot", span: span) }
@@ -78,7 +79,14 @@ extension EvaluationContext {
             guard let alternative else { return .string("") }
             return try evaluate(alternative)
         case .arithmetic(let operation, let left, let right, let span):
-            return try Arithmetic.apply(operation, try required(left), try required(right), span: span)
+            let first = try required(left)
+            let second = try required(right)
+            do throws(ExpressionError) {
+                return try Arithmetic.apply(operation, first, second, span: span)
+            } catch where missingValues == .empty && (first == .null || second == .null)
+                && error.id == ExpressionErrorID.wrongKind {
+                return nil
+            }
         case .comparison(let operation, let left, let right, let span):
             return .bool(try compare(operation, left, right, span: span))
         case .call(let function, let arguments, let span):
@@ -98,8 +106,14 @@ extension EvaluationContext {
                     }
                 }
             }
-            return try function.body(
-                Invocation(values: values, nodes: arguments, context: self, span: span, functionName: function.name))
+            do throws(ExpressionError) {
+                return try function.body(
+                    Invocation(values: values, nodes: arguments, context: self, span: span, functionName: function.name))
+            } catch where error.rejectsMissingInput {
+                // A missing (or empty) input gives a missing result: the policy decides what
+                // becomes of it where it ends up, as for a plain path.
+                return nil
+            }
         case .test(let operand, let test, let negated, _):
             return .bool(test.apply(try evaluate(operand)) != negated)
         }

@@ -12,6 +12,9 @@ public struct ExpressionError: Error, Sendable, Hashable {
     public var message: String
     public var span: SourceSpan
     public var hint: String?
+    /// Set when a function turned down an argument only because it was missing or empty
+    /// while missing values print empty: the call then has no value instead of an error.
+    var rejectsMissingInput = false
 
     public init(id: String, _ message: String, span: SourceSpan, hint: String? = nil) {
         self.id = id

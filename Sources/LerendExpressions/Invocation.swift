@@ -123,9 +123,16 @@ public struct Invocation {
             id: ExpressionErrorID.invalidArgument, message, span: index.map { nodes[$0].span } ?? span, hint: hint)
     }
 
+    /// The error for argument `index` being `found` instead of `expected`.
+    ///
+    /// When missing values print empty and the argument is missing or empty, the error is
+    /// marked: the evaluator makes the whole call missing, so that `{{ d | datum }}` stays
+    /// empty, as `{{ d }}` would.
     func wrongKind(_ index: Int, expected: String, found: Value) -> ExpressionError {
-        ExpressionError(
+        var error = ExpressionError(
             id: ExpressionErrorID.wrongKind, "'\(functionName)' verwacht \(expected), maar kreeg \(found.kindName)",
             span: nodes[index].span)
+        error.rejectsMissingInput = found == .null && context.missingValues == .empty
+        return error
     }
 }

@@ -3,6 +3,7 @@ import Testing
 @testable import LerendDocuments
 import LerendExpressions
 import LerendDiagnostics
+import Synchronization
 
 /// One document per record: bad records are reported, the others written, nothing half.
 @Suite struct MailMergeTests {
@@ -77,5 +78,45 @@ import LerendDiagnostics
     @Test func fieldsOfTheRecordOverTheSharedDataWithoutBinding() {
         let data = MailMerge.recordData(["naam": "Anna"], shared: ["naam": "gedeeld", "netwerk": "Zorg"], binding: nil)
         #expect(data == ["naam": "Anna", "netwerk": "Zorg"])
+    }
+
+    @Test(arguments: [2, 3])
+    func progressIsReportedOneCallAtATimeAndInOrder(workers: Int) throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let count = 300
+        let jobs = (0..<count).map { index in
+            MailMerge.Job(data: ["d": Self.records[0]], fileName: "brief-\(index).docx", label: "record \(index + 1)")
+        }
+        let probe = ProgressProbe()
+        let report = MailMerge(template: Self.template, directory: directory, workers: workers).run(jobs) { probe.record($0) }
+        #expect(report.failures.isEmpty)
+        #expect(probe.calls.load(ordering: .sequentiallyConsistent) == count)
+        #expect(probe.overlaps.load(ordering: .sequentiallyConsistent) == 0, "two calls of the callback at once")
+        #expect(probe.outOfOrder.load(ordering: .sequentiallyConsistent) == 0, "a count that is not one more than the last")
+        #expect(probe.last.load(ordering: .sequentiallyConsistent) == count)
+    }
+}
+
+/// A progress callback that notices when it is entered while another call is still
+/// running, or gets a count that is not one more than the previous one.
+final class ProgressProbe: Sendable {
+    let inside = Atomic<Int>(0)
+    let overlaps = Atomic<Int>(0)
+    let outOfOrder = Atomic<Int>(0)
+    let last = Atomic<Int>(0)
+    let calls = Atomic<Int>(0)
+
+    func record(_ done: Int) {
+        if inside.add(1, ordering: .sequentiallyConsistent).newValue > 1 {
+            overlaps.add(1, ordering: .sequentiallyConsistent)
+        }
+        if last.exchange(done, ordering: .sequentiallyConsistent) != done - 1 {
+            outOfOrder.add(1, ordering: .sequentiallyConsistent)
+        }
+        // Give another thread the chance to come in while this call is still running.
+        for _ in 0..<20 { sched_yield() }
+        calls.add(1, ordering: .sequentiallyConsistent)
+        inside.subtract(1, ordering: .sequentiallyConsistent)
     }
 }

@@ -106,15 +106,15 @@ enum TestPackage {
             let contents = try parts[entry.name].map { Array($0.utf8) } ?? archive.contents(of: entry)
             if entry.name == "mimetype" {
                 let crc = contents.withUnsafeBytes { Deflater.crc32($0) }
-                writer.add(ZipWriter.prepare(name: entry.rawName, method: 0, crc32: crc, size: contents.count, data: contents))
+                try writer.add(ZipWriter.prepare(name: entry.rawName, method: 0, crc32: crc, size: contents.count, data: contents))
             } else {
-                contents.withUnsafeBytes { writer.add(name: entry.rawName, contents: $0, deflater: deflater) }
+                try contents.withUnsafeBytes { try writer.add(name: entry.rawName, contents: $0, deflater: deflater) }
             }
         }
         for (name, text) in added.sorted(by: { $0.key < $1.key }) {
-            Array(text.utf8).withUnsafeBytes { writer.add(name: Array(name.utf8), contents: $0, deflater: deflater) }
+            try Array(text.utf8).withUnsafeBytes { try writer.add(name: Array(name.utf8), contents: $0, deflater: deflater) }
         }
-        writer.finish()
+        try writer.finish()
         return writer.bytes
     }
 

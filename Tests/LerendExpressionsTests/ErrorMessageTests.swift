@@ -138,6 +138,36 @@ import LerendExpressions
         }
     }
 
+    static let missingInputs = [
+        "deelnemer.geboortedatum | datum('lang')", "deelnemer.begintijd | tijd", "deelnemer.begintijd | tijd('kort')",
+        "deelnemer.bijdrage | bedrag", "deelnemer.uren | getal(1)", "deelnemer.geboortedatum | datum | upper",
+        "upper(datum(deelnemer.geboortedatum))", "round(deelnemer.uren)", "deelnemer.uren + 1", "-deelnemer.uren",
+    ]
+
+    @Test(arguments: missingInputs)
+    func aFilterOfAMissingValueIsMissingWhenMissingValuesPrintEmpty(source: String) throws {
+        let lenient = EvaluationContext(root: Self.data, missingValues: .empty)
+        #expect(try Expression(source).printed(in: lenient) == "")
+        if !source.contains("upper") {
+            // A text function reads an empty value as "" (upper(none) is ""), so only there the
+            // value is a text.
+            #expect(try Expression(source).evaluate(in: lenient) == .null)
+        }
+        let error = try #require(Check.error(source, Self.data), "missing values are errors by default")
+        #expect(error.id == "E201")
+        #expect(error.message.hasPrefix("'deelnemer."), "\(error.message)")
+    }
+
+    @Test func aFilterOfAnEmptyValueIsEmptyWhenMissingValuesPrintEmpty() throws {
+        let lenient = EvaluationContext(root: Self.data, missingValues: .empty)
+        #expect(try Expression("deelnemer.aanhef | datum('kort')").printed(in: lenient) == "")
+        #expect(try Expression("deelnemer.aanhef * 2").printed(in: lenient) == "")
+        #expect(throws: ExpressionError.self, "a text is no date, also when missing values print empty") {
+            try Expression("deelnemer.voornaam | datum").printed(in: lenient)
+        }
+        #expect(try Expression("count(deelnemer.kinderen)").evaluate(in: lenient) == 0, "a missing list stays empty")
+    }
+
     @Test func didYouMeanOnlyForLikelyTypos() {
         #expect(Suggestions.hint(for: "cont", in: ["count", "sum"]) == "bedoel je 'count'?")
         #expect(Suggestions.hint(for: "naam", in: ["naam"]) == nil, "the name itself is no suggestion")

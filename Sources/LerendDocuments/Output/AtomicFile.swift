@@ -38,7 +38,7 @@ package enum AtomicFile {
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var written = 0
         while written < bytes.count {
-            let result = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+            let result = systemWrite(descriptor, bytes.baseAddress! + written, bytes.count - written)
             if result < 0 {
                 if errno == EINTR { continue }
                 let reason = FileWriteError.describe(errno)
@@ -59,6 +59,16 @@ package enum AtomicFile {
             unlink(temporary)
             throw FileWriteError(reason: reason)
         }
+    }
+
+    /// The C library's `write(2)`, named by its module: a plain `write` here would be this
+    /// type's own ``write(_:to:)``.
+    private static func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.write(descriptor, buffer, count)
+        #elseif canImport(Darwin)
+        Darwin.write(descriptor, buffer, count)
+        #endif
     }
 
     /// Removes temporary files of an earlier run that was killed before it could rename them.

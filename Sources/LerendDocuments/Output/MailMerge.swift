@@ -54,6 +54,8 @@ public struct MailMerge: Sendable {
     public let options: RenderOptions
     /// How many threads render at once.
     public let workers: Int
+    /// Makes each worker's renderer; tests give it one that fails on purpose.
+    var makeRenderer: @Sendable (DocumentTemplate) -> DocumentRenderer = { DocumentRenderer(template: $0) }
 
     public init(template: DocumentTemplate, directory: String, options: RenderOptions = RenderOptions(), workers: Int = 1) {
         self.template = template
@@ -115,7 +117,8 @@ public struct MailMerge: Sendable {
         return (jobs, failures)
     }
 
-    /// Renders every job; `progress` is called with the number of documents done so far.
+    /// Renders every job; `progress` is called with the number of documents done so far,
+    /// one call at a time (see ``run(count:job:progress:)``).
     public func run(_ jobs: [Job], progress: (@Sendable (Int) -> Void)? = nil) -> Report {
         var report = run(count: jobs.count, job: { jobs[$0] }, progress: progress)
         let failed = Set(report.failures.map(\.fileName))
@@ -125,15 +128,21 @@ public struct MailMerge: Sendable {
 
     /// Renders `count` jobs made one at a time by `job`, so that a large batch need not
     /// be held in memory at once. Documents are written in parallel by ``workers`` threads.
+    ///
+    /// `progress` is called after each document, never twice at once, with the counts
+    /// 1, 2, 3 ... in order; it holds up the other workers while it runs, so keep it short.
     public func run(count: Int, job: @Sendable (Int) -> Job, progress: (@Sendable (Int) -> Void)? = nil) -> Report {
         AtomicFile.removeLeftovers(in: directory)
         let failed = Mutex<[Int: Failure]>([:])
-        let done = Atomic<Int>(0)
+        // The count and the callback share one lock: calls come one at a time, each with
+        // one more than the call before.
+        let done = Mutex<Int>(0)
         let workerCount = min(workers, max(1, count))
         let template = self.template
         let options = self.options
+        let makeRenderer = self.makeRenderer
         DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
-            let renderer = DocumentRenderer(template: template)
+            let renderer = makeRenderer(template)
             for index in stride(from: worker, to: count, by: workerCount) {
                 let job = job(index)
                 let path = path(of: job)
@@ -143,8 +152,10 @@ public struct MailMerge: Sendable {
                     let failure = Failure(label: job.label, fileName: job.fileName, diagnostics: error.diagnostics)
                     failed.withLock { $0[index] = failure }
                 }
-                let count = done.wrappingAdd(1, ordering: .relaxed).newValue
-                progress?(count)
+                done.withLock { count in
+                    count += 1
+                    progress?(count)
+                }
             }
         }
         var report = Report()

@@ -17,12 +17,22 @@ public struct RenderOptions: Sendable {
 /// Make one renderer per thread; a renderer is not thread-safe, the template is.
 public final class DocumentRenderer {
     public let template: DocumentTemplate
-    private let deflater = Deflater()
-    private var writer = ZipWriter()
+    private let makeDeflater: () -> Deflater
+    private var deflater: Deflater
+    private var writer: ZipWriter
     private var xml: [UInt8] = []
 
-    public init(template: DocumentTemplate) {
+    public convenience init(template: DocumentTemplate) {
+        self.init(template: template, zipLimits: .zip)
+    }
+
+    /// A renderer whose documents must fit `zipLimits` and whose deflate streams come from
+    /// `makeDeflater` (both different only in tests).
+    init(template: DocumentTemplate, zipLimits: ZipWriter.Limits, makeDeflater: @escaping () -> Deflater = { Deflater() }) {
         self.template = template
+        self.writer = ZipWriter(limits: zipLimits)
+        self.makeDeflater = makeDeflater
+        self.deflater = makeDeflater()
     }
 
     /// The document for `data`, as the bytes of an .odt or .docx file.
@@ -56,25 +66,43 @@ public final class DocumentRenderer {
         let context = EvaluationContext(root: data, missingValues: options.missingValues)
         writer.reset()
         var errors: [Diagnostic] = []
-        for entry in template.entries {
-            switch entry {
-            case .raw(let prepared):
-                writer.add(prepared)
-            case .compiled(let part):
-                xml.removeAll(keepingCapacity: true)
-                var runner = ProgramRunner(context: context, output: xml)
-                runner.run(part.program)
-                xml = runner.output
-                errors += runner.errors
-                xml.withUnsafeBytes { writer.add(name: part.rawName, prefix: part.prefix, contents: $0, deflater: deflater) }
+        do throws(ZipWriterError) {
+            for entry in template.entries {
+                switch entry {
+                case .raw(let prepared):
+                    try writer.add(prepared)
+                case .compiled(let part):
+                    xml.removeAll(keepingCapacity: true)
+                    var runner = ProgramRunner(context: context, output: xml)
+                    runner.run(part.program)
+                    xml = runner.output
+                    errors += runner.errors
+                    try addDeflated(part)
+                }
             }
+            try writer.finish()
+        } catch {
+            // The archive is not whole; the next document starts a new one, and after a zlib
+            // error with a new stream.
+            if case .compressionFailed = error { deflater = makeDeflater() }
+            errors.append(error.diagnostic(templateName: template.name, format: template.format))
         }
-        writer.finish()
         guard errors.isEmpty else {
             if let documentName {
                 for index in errors.indices { errors[index].notes.append("in document '\(documentName)'") }
             }
             throw DiagnosticList(errors)
         }
+    }
+
+    /// Adds the rendered XML of `part` to the archive.
+    private func addDeflated(_ part: CompiledPart) throws(ZipWriterError) {
+        // `withUnsafeBytes` rethrows untyped, so the error is carried out as a result.
+        let result = xml.withUnsafeBytes { contents in
+            Result { () throws(ZipWriterError) in
+                try writer.add(name: part.rawName, prefix: part.prefix, contents: contents, deflater: deflater)
+            }
+        }
+        try result.get()
     }
 }

@@ -74,8 +74,11 @@ struct CompiledPart: Sendable {
     init(name: String, rawName: [UInt8], program: [Instruction]) {
         self.name = name
         self.rawName = rawName
-        if case .bytes(let leading)? = program.first, leading.count >= Self.prefixThreshold {
-            self.prefix = leading.withUnsafeBytes { DeflatedPrefix($0) }
+        // Without a prefix (zlib failed on it) the whole part is deflated for each document,
+        // where a lasting zlib problem is reported.
+        if case .bytes(let leading)? = program.first, leading.count >= Self.prefixThreshold,
+           let prefix = try? leading.withUnsafeBytes({ try DeflatedPrefix($0) }) {
+            self.prefix = prefix
             self.program = Array(program.dropFirst())
         } else {
             self.prefix = nil

@@ -55,15 +55,22 @@ struct TemplateCompiler {
                         }
                     }
                 }
+                let method: UInt16
+                let size: Int
+                let data: [UInt8]
                 if entry.name == "mimetype", entry.compressionMethod != 0 {
                     // ODF wants the mimetype stored; repair a template that deflated it.
-                    let bytes = try archive.contents(of: entry)
-                    entries.append(.raw(ZipWriter.prepare(
-                        name: entry.rawName, method: 0, crc32: entry.crc32, size: bytes.count, data: bytes)))
+                    data = try archive.contents(of: entry)
+                    (method, size) = (0, data.count)
                 } else {
-                    entries.append(.raw(ZipWriter.prepare(
-                        name: entry.rawName, method: entry.compressionMethod, crc32: entry.crc32, size: entry.size,
-                        data: try archive.rawContents(of: entry))))
+                    data = try archive.rawContents(of: entry)
+                    (method, size) = (entry.compressionMethod, entry.size)
+                }
+                do throws(ZipWriterError) {
+                    entries.append(.raw(try ZipWriter.prepare(
+                        name: entry.rawName, method: method, crc32: entry.crc32, size: size, data: data)))
+                } catch {
+                    diagnostics.append(error.diagnostic(templateName: name, format: format))
                 }
             } catch {
                 diagnostics.append(Diagnostic(

@@ -5,9 +5,9 @@ struct DeflatedPrefix: Sendable {
     let crc32: UInt32
     let deflated: [UInt8]
 
-    init(_ bytes: UnsafeRawBufferPointer) {
+    init(_ bytes: UnsafeRawBufferPointer) throws(DeflateError) {
         size = bytes.count
         crc32 = Deflater.crc32(bytes)
-        deflated = Deflater.deflatedStart(bytes)
+        deflated = try Deflater.deflatedStart(bytes)
     }
 }
