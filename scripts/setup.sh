@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Sets up a fresh Debian 12 machine that has the Swift toolchain, builds lerend, and
-# renders the sample documents into uitvoer/.
+# Sets up a fresh Debian 12 machine that has the Swift toolchain, builds lerend,
+# renders the sample documents into uitvoer/ and installs lerend into /usr/local.
 #
 #   bash scripts/setup.sh
 #
 # Installs the C libraries the document engine links (libxml2-dev, libzip-dev, with
 # zlib1g-dev and pkg-config) when they are missing; uses sudo when not run as root.
+# The release build links the Swift standard library in (--static-swift-stdlib), the
+# same build scripts/package-deb.sh packages, so there is one release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,5 +24,17 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-swift build -c release --product lerend
+swift build -c release --product lerend --static-swift-stdlib
 bash scripts/render-samples.sh
+
+# lerend on the PATH, with its plugins, templates, documentation and completions.
+sudo=""
+if [ "$(id -u)" -ne 0 ] && ! { [ -w /usr/local/bin ] && [ -w /usr/local/share ]; }; then
+  command -v sudo >/dev/null || {
+    echo "setup.sh: /usr/local is niet schrijfbaar en sudo ontbreekt;" \
+      "installeer zelf: bash scripts/install.sh --prefix ~/.local --binary .build/release/lerend" >&2
+    exit 1
+  }
+  sudo="sudo"
+fi
+$sudo bash scripts/install.sh --prefix /usr/local --binary .build/release/lerend
