@@ -1,11 +1,13 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 import PackageDescription
 
-/// Settings every Swift target shares: strict, explicit imports.
+/// Settings every Swift target shares: strict, explicit imports, and public types that
+/// say whether they are Sendable.
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
     .enableUpcomingFeature("InternalImportsByDefault"),
+    .treatWarning("ExplicitSendable", as: .warning),
 ]
 
 let package = Package(
@@ -33,7 +35,7 @@ let package = Package(
             providers: [.apt(["libzip-dev"])]),
 
         // Located messages in the style of a compiler, shared by every layer.
-        .target(name: "LerendDiagnostics", swiftSettings: strictSettings),
+        .target(name: "LerendDiagnostics"),
 
         // The expression language of templates and rules: values, parser, evaluator, Dutch formatting.
         .target(
@@ -41,8 +43,7 @@ let package = Package(
             dependencies: [
                 "LerendDiagnostics",
                 .product(name: "OrderedCollections", package: "swift-collections"),
-            ],
-            swiftSettings: strictSettings),
+            ]),
 
         // YAML and JSON data files as expression values, with the place of every node.
         .target(
@@ -50,8 +51,7 @@ let package = Package(
             dependencies: [
                 "LerendDiagnostics", "LerendExpressions", "Yams",
                 .product(name: "OrderedCollections", package: "swift-collections"),
-            ],
-            swiftSettings: strictSettings),
+            ]),
 
         // The document engine: ODT and DOCX templates compiled once, rendered many times.
         .target(
@@ -59,20 +59,17 @@ let package = Package(
             dependencies: [
                 "LerendDiagnostics", "LerendExpressions", "CLibXML2", "CLibZip",
                 .product(name: "OrderedCollections", package: "swift-collections"),
-            ],
-            swiftSettings: strictSettings),
+            ]),
 
         // Dates of the Dutch calendar (public holidays) and iCalendar files.
         .target(
             name: "LerendCalendar",
-            dependencies: ["LerendExpressions"],
-            swiftSettings: strictSettings),
+            dependencies: ["LerendExpressions"]),
 
         // Workflows defined as data: stages with tasks whose conditions are expressions.
         .target(
             name: "LerendWorkflow",
-            dependencies: ["LerendDiagnostics", "LerendExpressions", "LerendData"],
-            swiftSettings: strictSettings),
+            dependencies: ["LerendDiagnostics", "LerendExpressions", "LerendData"]),
 
         // The domain: network files, plugins with their rule sets and workflows, checks.
         // Knows nothing of XML or zip.
@@ -81,8 +78,7 @@ let package = Package(
             dependencies: [
                 "LerendDiagnostics", "LerendExpressions", "LerendData", "LerendCalendar", "LerendWorkflow",
                 .product(name: "OrderedCollections", package: "swift-collections"),
-            ],
-            swiftSettings: strictSettings),
+            ]),
 
         // What every front end asks: a network's check report, status, plan proposal,
         // calendar and documents; and where the plugins and templates are.
@@ -91,8 +87,7 @@ let package = Package(
             dependencies: [
                 "LerendDiagnostics", "LerendExpressions", "LerendData", "LerendDocuments", "LerendCalendar",
                 "LerendWorkflow", "LerendNetwork",
-            ],
-            swiftSettings: strictSettings),
+            ]),
 
         // The command-line tool; thin: parses arguments, calls LerendApplication, prints.
         .executableTarget(
@@ -101,55 +96,50 @@ let package = Package(
                 "LerendDiagnostics", "LerendExpressions", "LerendData", "LerendDocuments", "LerendNetwork",
                 "LerendWorkflow", "LerendApplication",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            swiftSettings: strictSettings),
+            ]),
 
         // Prints documents per second and peak memory; run in release mode.
         .executableTarget(
             name: "lerend-benchmark",
             dependencies: ["LerendExpressions", "LerendDocuments"],
             path: "Benchmarks/lerend-benchmark",
-            exclude: ["Fixtures"],
-            swiftSettings: strictSettings),
+            exclude: ["Fixtures"]),
 
         .testTarget(
             name: "LerendExpressionsTests",
-            dependencies: ["LerendExpressions", "LerendDiagnostics"],
-            swiftSettings: strictSettings),
+            dependencies: ["LerendExpressions", "LerendDiagnostics"]),
         .testTarget(
             name: "LerendDocumentsTests",
             dependencies: ["LerendDocuments", "LerendExpressions", "LerendData", "LerendDiagnostics", "CLibZip"],
-            resources: [.copy("Fixtures")],
-            swiftSettings: strictSettings),
+            resources: [.copy("Fixtures")]),
         .testTarget(
             name: "LerendNetworkTests",
             dependencies: [
                 "LerendNetwork", "LerendData", "LerendExpressions", "LerendDiagnostics", "LerendWorkflow", "LerendCalendar",
-            ],
-            swiftSettings: strictSettings),
+            ]),
         .testTarget(
             name: "LerendCalendarTests",
-            dependencies: ["LerendCalendar", "LerendExpressions"],
-            swiftSettings: strictSettings),
+            dependencies: ["LerendCalendar", "LerendExpressions"]),
         .testTarget(
             name: "LerendWorkflowTests",
-            dependencies: ["LerendWorkflow", "LerendData", "LerendExpressions", "LerendDiagnostics"],
-            swiftSettings: strictSettings),
+            dependencies: ["LerendWorkflow", "LerendData", "LerendExpressions", "LerendDiagnostics"]),
         // Runs the built `lerend` program, as an organiser would.
         .testTarget(
             name: "LerendCLITests",
-            dependencies: ["lerend", "LerendDocuments", "LerendExpressions"],
-            swiftSettings: strictSettings),
+            dependencies: ["lerend", "LerendDocuments", "LerendExpressions"]),
         .testTarget(
             name: "LerendApplicationTests",
             dependencies: [
                 "LerendApplication", "LerendNetwork", "LerendDocuments", "LerendExpressions", "LerendDiagnostics",
                 "LerendCalendar",
-            ],
-            swiftSettings: strictSettings),
+            ]),
         .testTarget(
             name: "LerendDataTests",
-            dependencies: ["LerendData", "LerendExpressions", "LerendDiagnostics"],
-            swiftSettings: strictSettings),
+            dependencies: ["LerendData", "LerendExpressions", "LerendDiagnostics"]),
     ]
 )
+
+// The strict settings, once, for every Swift target (not the C module maps).
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + strictSettings
+}

@@ -3,7 +3,7 @@ public import LerendDiagnostics
 import LerendDocuments
 
 /// Writing what a command makes: never over its own input, never half a file.
-public enum OutputGuard {
+public enum OutputGuard: Sendable {
     /// The absolute, standardized form of `path`, following symbolic links.
     public static func canonical(_ path: String) -> String {
         URL(filePath: path, relativeTo: URL(filePath: FileManager.default.currentDirectoryPath, directoryHint: .isDirectory))

@@ -14,7 +14,7 @@ public struct Holiday: Sendable, Hashable {
 
 /// The Dutch public holidays of the Algemene termijnenwet (art. 3), computed for any
 /// Gregorian year: the fixed days, the days that follow Easter, and Koningsdag's rule.
-public enum DutchHolidays {
+public enum DutchHolidays: Sendable {
     /// Western Easter Sunday, by the Meeus/Jones/Butcher algorithm.
     public static func easter(_ year: Int) -> LocalDate {
         let a = year % 19

@@ -1,5 +1,5 @@
 /// "Did you mean ...?" suggestions for misspelt names.
-public enum Suggestions {
+public enum Suggestions: Sendable {
     /// The candidate closest to `name` by edit distance, if it is close enough to be
     /// a likely typo (at most a third of the name's length, and at least one edit).
     public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {

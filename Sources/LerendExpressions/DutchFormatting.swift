@@ -1,5 +1,5 @@
 /// Dates, times, numbers and lists written the Dutch way.
-public enum DutchFormatting {
+public enum DutchFormatting: Sendable {
     public static let weekdayNames = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
     public static let shortWeekdayNames = ["ma", "di", "wo", "do", "vr", "za", "zo"]
     public static let monthNames = [

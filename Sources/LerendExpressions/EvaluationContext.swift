@@ -57,3 +57,7 @@ public final class EvaluationContext {
         return result
     }
 }
+
+/// A context holds the variables of one evaluation as it goes: one per thread.
+@available(*, unavailable)
+extension EvaluationContext: Sendable {}

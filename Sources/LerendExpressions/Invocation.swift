@@ -136,3 +136,7 @@ public struct Invocation {
         return error
     }
 }
+
+/// An invocation lives inside one evaluation and its context.
+@available(*, unavailable)
+extension Invocation: Sendable {}

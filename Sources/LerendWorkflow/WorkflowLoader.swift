@@ -17,7 +17,7 @@ public import LerendExpressions
 ///         hint: vul 'doel' in onder 'netwerk:'
 ///     documenten: [plan]
 /// ```
-public enum WorkflowLoader {
+public enum WorkflowLoader: Sendable {
     /// The workflow in `file`, or every problem in it.
     public static func load(_ file: DataFile, library: FunctionLibrary = .standard) throws(DiagnosticList) -> Workflow {
         var reader = MappingReader(file.root, in: file, context: "het werkproces")

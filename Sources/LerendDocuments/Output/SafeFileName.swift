@@ -1,6 +1,6 @@
 /// File names that every file system accepts: Windows, macOS, Linux, USB sticks and
 /// zip tools.
-public enum SafeFileName {
+public enum SafeFileName: Sendable {
     /// The longest name made, in UTF-8 bytes, before the extension (most systems allow
     /// 255; a margin leaves room for the extension and a "(2)").
     public static let maximumBytes = 120

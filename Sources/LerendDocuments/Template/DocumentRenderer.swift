@@ -106,3 +106,7 @@ public final class DocumentRenderer {
         try result.get()
     }
 }
+
+/// A renderer reuses its buffers from one document to the next: one per thread.
+@available(*, unavailable)
+extension DocumentRenderer: Sendable {}

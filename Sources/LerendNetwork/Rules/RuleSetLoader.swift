@@ -17,7 +17,7 @@ public import LerendExpressions
 ///     melding: "Het netwerk telt {{ count(organisaties) }} zorgorganisaties; KenniZ vraagt er minstens 6."
 ///     bron: "Het Lerend Netwerk bestaat uit minimaal 6 en maximaal 10 deelnemende zorgorganisaties."
 /// ```
-public enum RuleSetLoader {
+public enum RuleSetLoader: Sendable {
     static let severities: [String: Severity] = ["fout": .error, "waarschuwing": .warning, "advies": .advice]
 
     public static func load(

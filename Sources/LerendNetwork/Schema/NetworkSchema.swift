@@ -5,7 +5,7 @@ public import LerendExpressions
 /// The schema is the one description of the file: the loader checks the file against
 /// it, rules and workflows are checked against its ``shape`` before they run, and
 /// `Docs/netwerkbestand.md` describes the same keys.
-public enum NetworkSchema {
+public enum NetworkSchema: Sendable {
     public static let contact = EntitySchema(name: "een contactpersoon", fields: [
         .init("naam", .text, required: true, "naam van de contactpersoon"),
         .init("email", .text, "e-mailadres"),
