@@ -16,7 +16,8 @@ enum ExportBenchmark {
         for number in 1...12 { text += "  - {naam: Organisatie \(number), plaats: Zwolle}\n" }
         text += "deelnemers:\n"
         for number in 1...participants {
-            text += "  - {naam: Deelnemer \(number), organisatie: Organisatie \(number % 12 + 1), email: d\(number)@zorg.nl, "
+            text +=
+                "  - {naam: Deelnemer \(number), organisatie: Organisatie \(number % 12 + 1), email: d\(number)@zorg.nl, "
                 + "functie: teamleider}\n"
         }
         text += """
@@ -38,8 +39,10 @@ enum ExportBenchmark {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = folder + "/netwerk.yaml"
         try Data(network(participants: participants).utf8).write(to: URL(filePath: path))
-        let arguments = [lerend, "export", path, "--document", "uitnodigingen", "--format", format, "--datum", "2026-01-01",
-                         "--workers", String(workers), "-o", folder + "/uit"]
+        let arguments = [
+            lerend, "export", path, "--document", "uitnodigingen", "--format", format, "--datum", "2026-01-01",
+            "--workers", String(workers), "-o", folder + "/uit",
+        ]
         var pid: pid_t = 0
         var argv = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
@@ -68,17 +71,20 @@ enum ExportBenchmark {
                     var best: (Double, Int)?
                     for round in 1...rounds {
                         let folder = "\(root)/export-\(format)-\(workers)-\(participants)-\(round)"
-                        let result = try run(lerend: lerend, participants: participants, format: format, workers: workers, in: folder)
+                        let result = try run(
+                            lerend: lerend, participants: participants, format: format, workers: workers, in: folder)
                         // Folders are removed at the end, not between runs: ext4 is slow to
                         // hand out inodes it has just freed, which would hit the next run.
                         if best == nil || result.0 < best!.0 { best = result }
                     }
                     let (seconds, peak) = best!
-                    print(format.padding(toLength: 9, withPad: " ", startingAt: 0)
-                        + String(workers).padding(toLength: 9, withPad: " ", startingAt: 0)
-                        + String(participants).padding(toLength: 12, withPad: " ", startingAt: 0)
-                        + dutch(Double(participants) / seconds, decimals: 0).padding(toLength: 14, withPad: " ", startingAt: 0)
-                        + "\(dutch(Double(peak) / 1024, decimals: 1)) MB")
+                    print(
+                        format.padding(toLength: 9, withPad: " ", startingAt: 0)
+                            + String(workers).padding(toLength: 9, withPad: " ", startingAt: 0)
+                            + String(participants).padding(toLength: 12, withPad: " ", startingAt: 0)
+                            + dutch(Double(participants) / seconds, decimals: 0).padding(
+                                toLength: 14, withPad: " ", startingAt: 0)
+                            + "\(dutch(Double(peak) / 1024, decimals: 1)) MB")
                 }
             }
         }

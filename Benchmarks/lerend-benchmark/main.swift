@@ -38,8 +38,10 @@ struct Measurement {
     init?(line: String) {
         let fields = line.split(separator: " ")
         guard fields.count == 6, let workers = Int(fields[1]), let count = Int(fields[2]),
-              let seconds = Double(fields[3]), let peak = Int(fields[4]), let size = Int(fields[5]) else { return nil }
-        self.init(format: String(fields[0]), workers: workers, count: count, seconds: seconds, peakKilobytes: peak, averageBytes: size)
+            let seconds = Double(fields[3]), let peak = Int(fields[4]), let size = Int(fields[5])
+        else { return nil }
+        self.init(
+            format: String(fields[0]), workers: workers, count: count, seconds: seconds, peakKilobytes: peak, averageBytes: size)
     }
 }
 
@@ -91,8 +93,11 @@ func runOne(format: String, workers: Int, count: Int, directory: String) throws 
     getrusage(RUSAGE_SELF.rawValue, &usage)
     let first = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()[0]
     let size = (try? FileManager.default.attributesOfItem(atPath: directory + "/" + first)[.size] as? Int) ?? 0
-    print(Measurement(format: format, workers: workers, count: count, seconds: seconds,
-                      peakKilobytes: usage.ru_maxrss, averageBytes: size).line)
+    print(
+        Measurement(
+            format: format, workers: workers, count: count, seconds: seconds,
+            peakKilobytes: usage.ru_maxrss, averageBytes: size
+        ).line)
 }
 
 /// Runs this program again for one measurement.
@@ -106,7 +111,9 @@ func measure(format: String, workers: Int, count: Int, in folder: String) throws
     try process.run()
     let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
-    guard process.terminationStatus == 0, let measurement = Measurement(line: output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+    guard process.terminationStatus == 0,
+        let measurement = Measurement(line: output.trimmingCharacters(in: .whitespacesAndNewlines))
+    else {
         throw NSError(domain: "lerend-benchmark", code: Int(process.terminationStatus))
     }
     return measurement
@@ -134,7 +141,9 @@ if arguments.first == "export" {
     let lerend = URL(filePath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "lerend")
         .path(percentEncoded: false)
     let rounds = Int(value(of: "--rounds", in: arguments) ?? "3") ?? 3
-    let root = (value(of: "--map", in: arguments) ?? NSTemporaryDirectory()) + "/lerend-export-\(ProcessInfo.processInfo.processIdentifier)"
+    let root =
+        (value(of: "--map", in: arguments) ?? NSTemporaryDirectory())
+        + "/lerend-export-\(ProcessInfo.processInfo.processIdentifier)"
     defer { try? FileManager.default.removeItem(atPath: root) }
     try ExportBenchmark.table(lerend: lerend, root: root, rounds: rounds)
     exit(0)
@@ -159,12 +168,14 @@ for format in ["docx", "odt"] {
             }
             let result = best!
             let rate = n == 10 ? "-" : dutch(result.documentsPerSecond, decimals: 0)
-            print(format.padding(toLength: 9, withPad: " ", startingAt: 0)
-                + String(workers).padding(toLength: 9, withPad: " ", startingAt: 0)
-                + String(n).padding(toLength: 12, withPad: " ", startingAt: 0)
-                + rate.padding(toLength: 14, withPad: " ", startingAt: 0)
-                + "\(dutch(Double(result.peakKilobytes) / 1024, decimals: 1)) MB".padding(toLength: 14, withPad: " ", startingAt: 0)
-                + "\(dutch(Double(result.averageBytes) / 1024, decimals: 1)) KB")
+            print(
+                format.padding(toLength: 9, withPad: " ", startingAt: 0)
+                    + String(workers).padding(toLength: 9, withPad: " ", startingAt: 0)
+                    + String(n).padding(toLength: 12, withPad: " ", startingAt: 0)
+                    + rate.padding(toLength: 14, withPad: " ", startingAt: 0)
+                    + "\(dutch(Double(result.peakKilobytes) / 1024, decimals: 1)) MB".padding(
+                        toLength: 14, withPad: " ", startingAt: 0)
+                    + "\(dutch(Double(result.averageBytes) / 1024, decimals: 1)) KB")
         }
     }
 }

@@ -19,10 +19,13 @@ public struct CalendarExport: Sendable {
     public func write(to path: String) throws(DiagnosticList) {
         try OutputGuard.refuseInput(path, inputs: [session.path])
         guard !events.isEmpty else {
-            throw DiagnosticList([Diagnostic(
-                .error, id: "A103", "\(session.network.name) heeft nog geen bijeenkomsten met een datum; er is geen agendabestand geschreven",
-                at: SourceLocation(file: session.path),
-                hint: "plan de bijeenkomsten met lerend plan -o, of zet ze onder 'bijeenkomsten:' in het netwerkbestand")])
+            throw DiagnosticList([
+                Diagnostic(
+                    .error, id: "A103",
+                    "\(session.network.name) heeft nog geen bijeenkomsten met een datum; er is geen agendabestand geschreven",
+                    at: SourceLocation(file: session.path),
+                    hint: "plan de bijeenkomsten met lerend plan -o, of zet ze onder 'bijeenkomsten:' in het netwerkbestand")
+            ])
         }
         try OutputGuard.write(Array(text.utf8), to: path)
     }
@@ -55,7 +58,8 @@ extension NetworkSession {
         var description: [String] = []
         if let theme = text("thema") { description.append("Thema: \(theme)") }
         if case .list(let names) = meeting.value(atPath: "voorbereiders") ?? .null, !names.isEmpty {
-            description.append("Voorbereiding: " + DutchFormatting.enumeration(names.compactMap(\.stringValue), conjunction: "en"))
+            description.append(
+                "Voorbereiding: " + DutchFormatting.enumeration(names.compactMap(\.stringValue), conjunction: "en"))
         }
         if let host = text("gastheer") { description.append("Gastheer: \(host)") }
         if let facilitator = text("gespreksleider") { description.append("Gespreksleider: \(facilitator)") }
@@ -68,7 +72,8 @@ extension NetworkSession {
             }
         }
         return CalendarEvent(
-            uid: "\(slug)-bijeenkomst-\(number)@lerend", summary: "\(network), bijeenkomst \(number)" + (text("thema").map { ": \($0)" } ?? ""),
+            uid: "\(slug)-bijeenkomst-\(number)@lerend",
+            summary: "\(network), bijeenkomst \(number)" + (text("thema").map { ": \($0)" } ?? ""),
             description: description.joined(separator: "\n"),
             location: place.isEmpty ? (text("online_link") ?? text("vorm")) : place, url: text("online_link"),
             date: date, start: start, durationMinutes: duration)

@@ -14,7 +14,11 @@ public struct CheckReport: Sendable {
         public let name: String
         public let version: String
 
-        enum CodingKeys: String, CodingKey { case plugin, name = "naam", version = "versie" }
+        enum CodingKeys: String, CodingKey {
+            case plugin
+            case name = "naam"
+            case version = "versie"
+        }
     }
 
     public let network: String
@@ -30,11 +34,13 @@ public struct CheckReport: Sendable {
 
     /// The counts in words: "1 fout, 2 waarschuwingen en 0 adviezen".
     public var summary: String {
-        let counts = [(Severity.error, "fout", "fouten"), (.warning, "waarschuwing", "waarschuwingen"), (.advice, "advies", "adviezen")]
-            .map { severity, one, many in
-                let count = findings(severity).count
-                return "\(count) \(count == 1 ? one : many)"
-            }
+        let counts = [
+            (Severity.error, "fout", "fouten"), (.warning, "waarschuwing", "waarschuwingen"), (.advice, "advies", "adviezen"),
+        ]
+        .map { severity, one, many in
+            let count = findings(severity).count
+            return "\(count) \(count == 1 ? one : many)"
+        }
         return DutchFormatting.enumeration(counts, conjunction: "en")
     }
 

@@ -48,23 +48,34 @@ public struct DocumentExporter: Sendable {
             do {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             } catch {
-                throw DiagnosticList([Diagnostic(
-                    .error, id: "O003", "kan map '\(directory)' niet maken: \(Self.reason(creating: directory))",
-                    at: SourceLocation(file: directory), hint: "kies een andere map met -o, of controleer of je daar mag schrijven")])
+                throw DiagnosticList([
+                    Diagnostic(
+                        .error, id: "O003", "kan map '\(directory)' niet maken: \(Self.reason(creating: directory))",
+                        at: SourceLocation(file: directory),
+                        hint: "kies een andere map met -o, of controleer of je daar mag schrijven")
+                ])
             }
-            let clashes = Set(batch.fileNames.indices.filter { protected.contains(OutputGuard.canonical(directory + "/" + batch.fileNames[$0])) })
+            let clashes = Set(
+                batch.fileNames.indices.filter {
+                    protected.contains(OutputGuard.canonical(directory + "/" + batch.fileNames[$0]))
+                })
             for index in clashes.sorted() {
-                result.failures.append(Diagnostic(
-                    .error, id: "O005", "'\(batch.fileNames[index])' zou een invoerbestand vervangen en is niet geschreven",
-                    at: SourceLocation(file: directory + "/" + batch.fileNames[index]),
-                    hint: "kies een andere map voor de documenten", notes: ["bij \(batch.labels[index])"]))
+                result.failures.append(
+                    Diagnostic(
+                        .error, id: "O005", "'\(batch.fileNames[index])' zou een invoerbestand vervangen en is niet geschreven",
+                        at: SourceLocation(file: directory + "/" + batch.fileNames[index]),
+                        hint: "kies een andere map voor de documenten", notes: ["bij \(batch.labels[index])"]))
             }
             let indices = batch.fileNames.indices.filter { !clashes.contains($0) }
             let merge = MailMerge(template: batch.template, directory: directory, workers: workers)
-            let report = merge.run(count: indices.count, job: { position in
-                let index = indices[position]
-                return MailMerge.Job(data: batch.data(at: index), fileName: batch.fileNames[index], label: batch.labels[index])
-            }) { done in progress?(batch.kind, done, indices.count) }
+            let report = merge.run(
+                count: indices.count,
+                job: { position in
+                    let index = indices[position]
+                    return MailMerge.Job(
+                        data: batch.data(at: index), fileName: batch.fileNames[index], label: batch.labels[index])
+                },
+                progress: { done in progress?(batch.kind, done, indices.count) })
             for failure in report.failures {
                 var diagnostics = failure.diagnostics
                 if let first = diagnostics.indices.first { diagnostics[first].notes.append("bij \(failure.label)") }

@@ -1,6 +1,6 @@
 public import LerendDiagnostics
-public import LerendExpressions
 public import LerendDocuments
+public import LerendExpressions
 public import LerendNetwork
 
 /// Which documents of a network to make, and how.

@@ -1,5 +1,5 @@
-public import LerendDiagnostics
 import LerendData
+public import LerendDiagnostics
 import LerendDocuments
 import LerendExpressions
 import LerendNetwork
@@ -32,13 +32,17 @@ extension NetworkSession {
                 let chosen = meetings.values
                 for meeting in chosen {
                     if let remark = data.meeting(meeting).remark {
-                        problems.append(Diagnostic(
-                            .warning, id: "X101", "bijeenkomst \(data.number(meeting)): \(remark)", at: SourceLocation(file: path)))
+                        problems.append(
+                            Diagnostic(
+                                .warning, id: "X101", "bijeenkomst \(data.number(meeting)): \(remark)",
+                                at: SourceLocation(file: path)))
                     }
                 }
                 documents = chosen.map { meeting in
-                    ("agenda bijeenkomst \(data.number(meeting)) \(meeting.value(atPath: "datum")?.dateValue?.iso ?? "")",
-                     "agenda van bijeenkomst \(data.number(meeting))")
+                    (
+                        "agenda bijeenkomst \(data.number(meeting)) \(meeting.value(atPath: "datum")?.dateValue?.iso ?? "")",
+                        "agenda van bijeenkomst \(data.number(meeting))"
+                    )
                 }
                 makeData = { data.agenda(for: chosen[$0]) }
             case .invitation:
@@ -60,10 +64,12 @@ extension NetworkSession {
                 continue
             }
             problems += template.compiled.warnings
-            let names = SafeFileName.distinct(documents.map { SafeFileName.make($0.stem) }, fileExtension: request.format.fileExtension)
-            batches.append(ExportBatch(
-                kind: kind, template: template.compiled, templatePath: template.path, folder: folder, fileNames: names,
-                labels: documents.map(\.label), makeData: makeData))
+            let names = SafeFileName.distinct(
+                documents.map { SafeFileName.make($0.stem) }, fileExtension: request.format.fileExtension)
+            batches.append(
+                ExportBatch(
+                    kind: kind, template: template.compiled, templatePath: template.path, folder: folder, fileNames: names,
+                    labels: documents.map(\.label), makeData: makeData))
         }
         if !errors.isEmpty { throw DiagnosticList(errors) }
         return ExportPlan(batches: batches, problems: problems, skippedCount: skipped)
@@ -90,8 +96,11 @@ extension NetworkSession {
             }
             for (index, meeting) in meetings.enumerated() {
                 let number = data.number(meeting)
-                pairs.append((participant, index, "uitnodiging bijeenkomst \(number) \(participant.name)",
-                              "\(participant.name), bijeenkomst \(number)"))
+                pairs.append(
+                    (
+                        participant, index, "uitnodiging bijeenkomst \(number) \(participant.name)",
+                        "\(participant.name), bijeenkomst \(number)"
+                    ))
             }
         }
         return (pairs, problems, skipped)
@@ -107,11 +116,15 @@ extension NetworkSession {
             let known = all.map(data.number)
             let unknown = request.meetingNumbers.filter { !known.contains($0) }
             if !unknown.isEmpty {
-                let range = known.isEmpty ? "het netwerk heeft nog geen bijeenkomsten"
+                let range =
+                    known.isEmpty
+                    ? "het netwerk heeft nog geen bijeenkomsten"
                     : "het netwerk heeft bijeenkomst \(known.min()!) tot en met \(known.max()!)"
-                throw DiagnosticList(unknown.map { number in
-                    Diagnostic(.error, id: "A106", "er is geen bijeenkomst \(number); \(range)", at: SourceLocation(file: path))
-                })
+                throw DiagnosticList(
+                    unknown.map { number in
+                        Diagnostic(
+                            .error, id: "A106", "er is geen bijeenkomst \(number); \(range)", at: SourceLocation(file: path))
+                    })
             }
             return (all.filter { request.meetingNumbers.contains(data.number($0)) }, [])
         }
@@ -119,15 +132,26 @@ extension NetworkSession {
         guard upcoming.isEmpty, needsMeetings else { return (upcoming, []) }
         let when = DutchFormatting.date(date, style: "middel")
         if let last = all.last, let lastDate = last.value(atPath: "datum")?.dateValue {
-            return ([], [Diagnostic(
-                .warning, id: "A107",
-                "geen bijeenkomsten op of na \(when); de laatste was bijeenkomst \(data.number(last)) op \(DutchFormatting.date(lastDate, style: "middel"))",
-                at: SourceLocation(file: path),
-                hint: "kies een eerdere bijeenkomst met --meeting N, of plan het volgende jaar met lerend plan")])
+            return (
+                [],
+                [
+                    Diagnostic(
+                        .warning, id: "A107",
+                        "geen bijeenkomsten op of na \(when); de laatste was bijeenkomst \(data.number(last)) op \(DutchFormatting.date(lastDate, style: "middel"))",
+                        at: SourceLocation(file: path),
+                        hint: "kies een eerdere bijeenkomst met --meeting N, of plan het volgende jaar met lerend plan")
+                ]
+            )
         }
-        return ([], [Diagnostic(
-            .warning, id: "A107", "\(network.name) heeft nog geen bijeenkomsten; er zijn geen uitnodigingen of agenda's te maken",
-            at: SourceLocation(file: path),
-            hint: "plan de bijeenkomsten met lerend plan -o, of zet ze onder 'bijeenkomsten:' in het netwerkbestand")])
+        return (
+            [],
+            [
+                Diagnostic(
+                    .warning, id: "A107",
+                    "\(network.name) heeft nog geen bijeenkomsten; er zijn geen uitnodigingen of agenda's te maken",
+                    at: SourceLocation(file: path),
+                    hint: "plan de bijeenkomsten met lerend plan -o, of zet ze onder 'bijeenkomsten:' in het netwerkbestand")
+            ]
+        )
     }
 }

@@ -1,7 +1,7 @@
+import LerendData
 public import LerendDiagnostics
 public import LerendExpressions
 public import LerendNetwork
-import LerendData
 import LerendWorkflow
 
 /// A network file opened with the plugins it uses, on a reference date: what every
@@ -47,7 +47,8 @@ public struct NetworkSession: Sendable {
         let selection = checker.selection(for: networkFile.network, in: networkFile.file)
         let warnings = networkFile.warnings + skipped
         guard selection.problems.isEmpty,
-              let plugin = selection.plugins.first(where: { $0.id == networkFile.network.plugin }) else {
+            let plugin = selection.plugins.first(where: { $0.id == networkFile.network.plugin })
+        else {
             throw DiagnosticList(warnings + locator.pluginsMissing(selection.problems, found: bundles.map(\.id)))
         }
         return NetworkSession(

@@ -16,11 +16,14 @@ public enum OutputGuard: Sendable {
     }
 
     /// An error when `output` is one of `inputs`.
-    public static func refuseInput(_ output: String, inputs: [String], what: String = "het netwerkbestand") throws(DiagnosticList) {
+    public static func refuseInput(_ output: String, inputs: [String], what: String = "het netwerkbestand") throws(DiagnosticList)
+    {
         guard inputs.contains(where: { same($0, output) }) else { return }
-        throw DiagnosticList([Diagnostic(
-            .error, id: "O005", "-o wijst naar \(what) zelf", at: SourceLocation(file: output),
-            hint: "kies een andere naam; Lerend overschrijft nooit zijn eigen invoer")])
+        throw DiagnosticList([
+            Diagnostic(
+                .error, id: "O005", "-o wijst naar \(what) zelf", at: SourceLocation(file: output),
+                hint: "kies een andere naam; Lerend overschrijft nooit zijn eigen invoer")
+        ])
     }
 
     /// Writes `bytes` to `path` under a temporary name first, then renames it.
@@ -30,9 +33,11 @@ public enum OutputGuard: Sendable {
             do throws(FileWriteError) { try AtomicFile.write(buffer, to: path) } catch { failure = error }
         }
         if let failure {
-            throw DiagnosticList([Diagnostic(
-                .error, id: "O001", "kan '\(path)' niet schrijven: \(failure.reason)", at: SourceLocation(file: path),
-                hint: "controleer of de map bestaat en of je er mag schrijven")])
+            throw DiagnosticList([
+                Diagnostic(
+                    .error, id: "O001", "kan '\(path)' niet schrijven: \(failure.reason)", at: SourceLocation(file: path),
+                    hint: "controleer of de map bestaat en of je er mag schrijven")
+            ])
         }
     }
 }

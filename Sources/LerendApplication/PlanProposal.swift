@@ -1,6 +1,6 @@
 import Foundation
-public import LerendDiagnostics
 import LerendData
+public import LerendDiagnostics
 public import LerendExpressions
 public import LerendNetwork
 
@@ -18,10 +18,12 @@ public struct PlanProposal: Sendable {
     public func writeCopy(to path: String, overwrite: Bool) throws(DiagnosticList) -> Int {
         let isInput = OutputGuard.same(path, session.path)
         if FileManager.default.fileExists(atPath: path), !overwrite {
-            throw DiagnosticList([Diagnostic(
-                .error, id: "O004", isInput ? "-o wijst naar het netwerkbestand zelf" : "'\(path)' bestaat al",
-                at: SourceLocation(file: path),
-                hint: "kies een nieuwe naam, of zet --overschrijven erbij als je het bestand echt wilt vervangen")])
+            throw DiagnosticList([
+                Diagnostic(
+                    .error, id: "O004", isInput ? "-o wijst naar het netwerkbestand zelf" : "'\(path)' bestaat al",
+                    at: SourceLocation(file: path),
+                    hint: "kies een nieuwe naam, of zet --overschrijven erbij als je het bestand echt wilt vervangen")
+            ])
         }
         let text = try session.networkFile.text(
             adding: plan.proposed, note: "voorgesteld door lerend plan op \(session.date.iso)")
@@ -34,10 +36,12 @@ extension NetworkSession {
     /// The planner's proposal for the year from `first` (default: the preferences' start).
     public func planProposal(from first: LocalDate? = nil) throws(DiagnosticList) -> PlanProposal {
         guard let programme = plugin.programme else {
-            throw DiagnosticList([networkFile.file.diagnostic(
-                id: "A102", "plugin '\(plugin.id)' heeft geen jaarprogramma",
-                at: networkFile.file.root.descendant(atPath: "netwerk.plugin").node,
-                hint: "een plugin krijgt een jaarprogramma met programma: in plugin.yaml (zie Docs/plugins.md)")])
+            throw DiagnosticList([
+                networkFile.file.diagnostic(
+                    id: "A102", "plugin '\(plugin.id)' heeft geen jaarprogramma",
+                    at: networkFile.file.root.descendant(atPath: "netwerk.plugin").node,
+                    hint: "een plugin krijgt een jaarprogramma met programma: in plugin.yaml (zie Docs/plugins.md)")
+            ])
         }
         let planner = YearPlanner(programme: programme, facilitatorProvider: plugin.name)
         return PlanProposal(plan: planner.plan(network, today: date, from: first), session: self)

@@ -7,7 +7,8 @@ extension ResourceLocator {
     }
 
     /// The one variable that makes every resource findable.
-    static let homeHint = "zet LEREND_HOME op de map van Lerend met Plugins/ en Templates/ "
+    static let homeHint =
+        "zet LEREND_HOME op de map van Lerend met Plugins/ en Templates/ "
         + "(na installatie /usr/local/share/lerend of /usr/share/lerend)"
 
     /// The message when the plugins a network names are not found.
@@ -16,7 +17,8 @@ extension ResourceLocator {
             var diagnostic = problem
             guard diagnostic.id == "P101" else { return diagnostic }
             if found.isEmpty {
-                diagnostic.hint = "er is geen enkele plugin gevonden; " + Self.homeHint
+                diagnostic.hint =
+                    "er is geen enkele plugin gevonden; " + Self.homeHint
                     + ", of geef de map met pluginbundels met --plugins MAP"
             } else if diagnostic.hint?.hasPrefix("beschikbaar") == true {
                 diagnostic.hint = (diagnostic.hint ?? "") + "; een eigen plugin geef je mee met --plugins MAP"

@@ -59,7 +59,8 @@ public struct ResourceLocator: Sendable {
         if let variable = environment["LEREND_PLUGINS"] {
             plugins += variable.split(separator: ":").map { Place(path: Self.absolute(String($0)), origin: .pluginsVariable) }
         }
-        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let dataHome =
+            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"].map { $0 + "/.local/share" } ?? NSHomeDirectory() + "/.local/share")
         userPluginFolder = dataHome + "/lerend/plugins"
         plugins.append(Place(path: userPluginFolder, origin: .userFolder))
@@ -70,9 +71,10 @@ public struct ResourceLocator: Sendable {
         }
         if let executablePath {
             let folder = URL(filePath: Self.absolute(executablePath)).resolvingSymlinksInPath().deletingLastPathComponent()
-            homes.append(Place(
-                path: folder.deletingLastPathComponent().appending(path: "share/lerend").path(percentEncoded: false),
-                origin: .installation))
+            homes.append(
+                Place(
+                    path: folder.deletingLastPathComponent().appending(path: "share/lerend").path(percentEncoded: false),
+                    origin: .installation))
             if let tree = Self.sourceTree(above: folder) { homes.append(Place(path: tree, origin: .sourceTree)) }
         }
         plugins += homes.map { Place(path: $0.path + "/Plugins", origin: $0.origin) }
@@ -104,7 +106,8 @@ public struct ResourceLocator: Sendable {
             let path = candidate.path(percentEncoded: false)
             let files = FileManager.default
             if files.fileExists(atPath: path + "/Package.swift"), files.fileExists(atPath: path + "/Plugins"),
-               files.fileExists(atPath: path + "/Templates") {
+                files.fileExists(atPath: path + "/Templates")
+            {
                 return (path as NSString).standardizingPath
             }
             let parent = candidate.deletingLastPathComponent()

@@ -1,7 +1,7 @@
+import LerendData
 public import LerendDiagnostics
 public import LerendExpressions
 public import LerendNetwork
-import LerendData
 public import LerendWorkflow
 
 /// What `lerend status` answers: where the network stands in its plugin's workflow, what
@@ -19,23 +19,37 @@ public struct StatusReport: Sendable {
     /// The report as JSON: `netwerk`, `werkproces`, `datum`, `huidige_fase`, `fasen`
     /// (with `taken` and `documenten`) and `blokkerende_fouten`.
     public func json() -> String {
-        struct Task: Encodable { let naam: String; let klaar: Bool; let hint: String? }
-        struct Stage: Encodable { let id, naam, stand: String; let taken: [Task]; let documenten: [String] }
+        struct Task: Encodable {
+            let naam: String
+            let klaar: Bool
+            let hint: String?
+        }
+        struct Stage: Encodable {
+            let id, naam, stand: String
+            let taken: [Task]
+            let documenten: [String]
+        }
         struct Form: Encodable {
             let netwerk, werkproces, datum: String
-            let huidige_fase: String?
+            let huidigeFase: String?
             let fasen: [Stage]
-            let blokkerende_fouten: [String]
+            let blokkerendeFouten: [String]
+
+            enum CodingKeys: String, CodingKey {
+                case netwerk, werkproces, datum, fasen
+                case huidigeFase = "huidige_fase"
+                case blokkerendeFouten = "blokkerende_fouten"
+            }
         }
         let form = Form(
-            netwerk: network, werkproces: status.workflow.name, datum: date.iso, huidige_fase: status.current?.stage.id,
+            netwerk: network, werkproces: status.workflow.name, datum: date.iso, huidigeFase: status.current?.stage.id,
             fasen: status.stages.map { stage in
                 Stage(
                     id: stage.stage.id, naam: stage.stage.name, stand: stage.state.rawValue,
                     taken: stage.tasks.map { Task(naam: $0.task.name, klaar: $0.isDone, hint: $0.task.hint) },
                     documenten: stage.stage.documentKinds.map(\.rawValue))
             },
-            blokkerende_fouten: blocking.map { "\($0.ruleID): \($0.message)" })
+            blokkerendeFouten: blocking.map { "\($0.ruleID): \($0.message)" })
         return JSONText.encode(form)
     }
 }
@@ -44,9 +58,12 @@ extension NetworkSession {
     /// Where the network stands; throws when its plugin has no workflow.
     public func statusReport() throws(DiagnosticList) -> StatusReport {
         guard let workflow = plugin.workflow else {
-            throw DiagnosticList([networkFile.file.diagnostic(
-                id: "A101", "plugin '\(plugin.id)' heeft geen werkproces", at: networkFile.file.root.descendant(atPath: "netwerk.plugin").node,
-                hint: "kies een plugin met een werkproces (werkproces: in plugin.yaml), zoals waardigheid-en-trots of kenniz")])
+            throw DiagnosticList([
+                networkFile.file.diagnostic(
+                    id: "A101", "plugin '\(plugin.id)' heeft geen werkproces",
+                    at: networkFile.file.root.descendant(atPath: "netwerk.plugin").node,
+                    hint: "kies een plugin met een werkproces (werkproces: in plugin.yaml), zoals waardigheid-en-trots of kenniz")
+            ])
         }
         let status = WorkflowEvaluator(workflow: workflow).status(of: networkFile.value(on: date))
         return StatusReport(

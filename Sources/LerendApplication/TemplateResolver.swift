@@ -18,14 +18,20 @@ struct TemplateResolver {
             let path = own.hasPrefix("/") || folder.isEmpty ? own : folder + "/" + own
             let given = (path as NSString).pathExtension.lowercased()
             guard given == format.fileExtension else {
-                throw DiagnosticList([file.diagnostic(
-                    id: "A105", "het eigen sjabloon voor de \(kind.label) is een .\(given)-bestand, maar er is om .\(format.fileExtension) gevraagd",
-                    at: node, hint: "kies het formaat \(given) (--format \(given)), of noem hier een .\(format.fileExtension)-sjabloon")])
+                throw DiagnosticList([
+                    file.diagnostic(
+                        id: "A105",
+                        "het eigen sjabloon voor de \(kind.label) is een .\(given)-bestand, maar er is om .\(format.fileExtension) gevraagd",
+                        at: node,
+                        hint: "kies het formaat \(given) (--format \(given)), of noem hier een .\(format.fileExtension)-sjabloon")
+                ])
             }
             guard FileManager.default.fileExists(atPath: path) else {
-                throw DiagnosticList([file.diagnostic(
-                    id: "A104", "het eigen sjabloon '\(own)' bestaat niet", at: node,
-                    hint: "de naam geldt vanaf de map van het netwerkbestand: \(folder.isEmpty ? "." : folder)")])
+                throw DiagnosticList([
+                    file.diagnostic(
+                        id: "A104", "het eigen sjabloon '\(own)' bestaat niet", at: node,
+                        hint: "de naam geldt vanaf de map van het netwerkbestand: \(folder.isEmpty ? "." : folder)")
+                ])
             }
             return path
         }
@@ -36,8 +42,10 @@ struct TemplateResolver {
         if let other = session.plugin.templates[kind]?.keys.sorted().first {
             notes.insert("de plugin '\(session.plugin.id)' heeft alleen een .\(other)-sjabloon voor de \(kind.label)", at: 0)
         }
-        throw DiagnosticList([Diagnostic(
-            .error, id: "A104", "geen sjabloon voor de \(kind.label) (.\(format.fileExtension)) gevonden",
-            at: SourceLocation(file: session.path), hint: ResourceLocator.homeHint, notes: notes)])
+        throw DiagnosticList([
+            Diagnostic(
+                .error, id: "A104", "geen sjabloon voor de \(kind.label) (.\(format.fileExtension)) gevonden",
+                at: SourceLocation(file: session.path), hint: ResourceLocator.homeHint, notes: notes)
+        ])
     }
 }

@@ -73,7 +73,8 @@ public struct ICalendarWriter: Sendable {
             case "\r\n", "\n", "\r": result += "\\n"
             default:
                 if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
-                   scalar.value < 0x20 || scalar.value == 0x7F {
+                    scalar.value < 0x20 || scalar.value == 0x7F
+                {
                     continue
                 }
                 result.append(character)

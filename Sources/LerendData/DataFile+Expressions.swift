@@ -6,8 +6,9 @@ extension DataFile {
     /// points at its exact column in this file.
     public func expression(at node: DataNode, library: FunctionLibrary = .standard) throws(Diagnostic) -> Expression {
         guard case .scalar(let scalar) = node else {
-            throw diagnostic(id: "D203", "hier hoort een uitdrukking, maar dit is een \(node.kindName)", at: node,
-                             hint: "schrijf de voorwaarde op één regel, bijvoorbeeld: count(organisaties) >= 3")
+            throw diagnostic(
+                id: "D203", "hier hoort een uitdrukking, maar dit is een \(node.kindName)", at: node,
+                hint: "schrijf de voorwaarde op één regel, bijvoorbeeld: count(organisaties) >= 3")
         }
         do throws(ExpressionError) {
             return try Expression(scalar.text, library: library)

@@ -15,15 +15,19 @@ public struct DataFile: Sendable {
     public static func load(path: String) throws(DiagnosticList) -> DataFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
-            throw DiagnosticList([Diagnostic(
-                .error, id: "D101", exists ? "kan '\(path)' niet lezen" : "bestand '\(path)' bestaat niet",
-                at: SourceLocation(file: path),
-                hint: exists ? "controleer de rechten van het bestand" : "controleer de naam en de map")])
+            throw DiagnosticList([
+                Diagnostic(
+                    .error, id: "D101", exists ? "kan '\(path)' niet lezen" : "bestand '\(path)' bestaat niet",
+                    at: SourceLocation(file: path),
+                    hint: exists ? "controleer de rechten van het bestand" : "controleer de naam en de map")
+            ])
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw DiagnosticList([Diagnostic(
-                .error, id: "D102", "'\(path)' is geen UTF-8-tekst", at: SourceLocation(file: path),
-                hint: "sla het bestand op als UTF-8 (in Kladblok: Opslaan als, codering UTF-8)")])
+            throw DiagnosticList([
+                Diagnostic(
+                    .error, id: "D102", "'\(path)' is geen UTF-8-tekst", at: SourceLocation(file: path),
+                    hint: "sla het bestand op als UTF-8 (in Kladblok: Opslaan als, codering UTF-8)")
+            ])
         }
         return try parse(text, path: path)
     }
@@ -135,9 +139,10 @@ private struct Converter {
     mutating func convert(_ node: Yams.Node) throws(DiagnosticList) -> DataNode {
         switch node {
         case .scalar(let scalar):
-            return .scalar(DataNode.Scalar(
-                text: scalar.string, isQuoted: scalar.style != .plain && scalar.style != .any,
-                location: location(scalar.mark)))
+            return .scalar(
+                DataNode.Scalar(
+                    text: scalar.string, isQuoted: scalar.style != .plain && scalar.style != .any,
+                    location: location(scalar.mark)))
         case .sequence(let sequence):
             var items: [DataNode] = []
             for item in sequence { items.append(try convert(item)) }
@@ -148,20 +153,22 @@ private struct Converter {
             for (keyNode, valueNode) in mapping {
                 guard case .scalar(let key) = keyNode else {
                     let place = location(keyNode.mark)
-                    problems.append(Diagnostic(
-                        .error, id: "D104", "een sleutel moet een tekst zijn", at: place,
-                        sourceLine: place.line.flatMap { lines.indices.contains($0 - 1) ? String(lines[$0 - 1]) : nil },
-                        hint: "schrijf 'sleutel: waarde'"))
+                    problems.append(
+                        Diagnostic(
+                            .error, id: "D104", "een sleutel moet een tekst zijn", at: place,
+                            sourceLine: place.line.flatMap { lines.indices.contains($0 - 1) ? String(lines[$0 - 1]) : nil },
+                            hint: "schrijf 'sleutel: waarde'"))
                     continue
                 }
                 let keyScalar = DataNode.Scalar(text: key.string, isQuoted: key.style != .plain, location: location(key.mark))
                 if let earlier = seen[key.string] {
-                    problems.append(Diagnostic(
-                        .error, id: "D105", "sleutel '\(key.string)' komt twee keer voor", at: keyScalar.location,
-                        sourceLine: keyScalar.location.line.flatMap {
-                            lines.indices.contains($0 - 1) ? String(lines[$0 - 1]) : nil
-                        }, length: key.string.count,
-                        hint: "de eerste staat op regel \(earlier.line ?? 0); haal een van beide weg"))
+                    problems.append(
+                        Diagnostic(
+                            .error, id: "D105", "sleutel '\(key.string)' komt twee keer voor", at: keyScalar.location,
+                            sourceLine: keyScalar.location.line.flatMap {
+                                lines.indices.contains($0 - 1) ? String(lines[$0 - 1]) : nil
+                            }, length: key.string.count,
+                            hint: "de eerste staat op regel \(earlier.line ?? 0); haal een van beide weg"))
                     continue
                 }
                 seen[key.string] = keyScalar.location
@@ -170,10 +177,12 @@ private struct Converter {
             return .mapping(pairs, location(mapping.mark))
         case .alias(let alias):
             let place = location(alias.mark)
-            throw DiagnosticList([Diagnostic(
-                .error, id: "D106", "verwijzingen (*naam) worden niet ondersteund", at: place,
-                sourceLine: place.line.flatMap { lines.indices.contains($0 - 1) ? String(lines[$0 - 1]) : nil },
-                hint: "schrijf de waarde uit")])
+            throw DiagnosticList([
+                Diagnostic(
+                    .error, id: "D106", "verwijzingen (*naam) worden niet ondersteund", at: place,
+                    sourceLine: place.line.flatMap { lines.indices.contains($0 - 1) ? String(lines[$0 - 1]) : nil },
+                    hint: "schrijf de waarde uit")
+            ])
         }
     }
 }

@@ -97,10 +97,11 @@ extension DataNode.Scalar {
             return .string(text)
         }
         if let dot = body.firstIndex(of: "."), body.filter({ $0 == "." }).count == 1,
-           body[..<dot].allSatisfy({ $0.isASCII && $0.isNumber }),
-           !body[body.index(after: dot)...].isEmpty,
-           body[body.index(after: dot)...].allSatisfy({ $0.isASCII && $0.isNumber }),
-           let number = Double(text) {
+            body[..<dot].allSatisfy({ $0.isASCII && $0.isNumber }),
+            !body[body.index(after: dot)...].isEmpty,
+            body[body.index(after: dot)...].allSatisfy({ $0.isASCII && $0.isNumber }),
+            let number = Double(text)
+        {
             return .double(number)
         }
         if text.count == 10, let date = LocalDate(iso: text) { return .date(date) }

@@ -25,9 +25,10 @@ package struct MappingReader {
         self.node = node
         self.context = context
         if case .mapping = node { return }
-        problems.append(file.diagnostic(
-            id: "D210", "\(context) moet een object met sleutels zijn, maar dit is een \(node.kindName)", at: node,
-            hint: "schrijf 'sleutel: waarde' op een eigen regel, ingesprongen onder de vorige"))
+        problems.append(
+            file.diagnostic(
+                id: "D210", "\(context) moet een object met sleutels zijn, maar dit is een \(node.kindName)", at: node,
+                hint: "schrijf 'sleutel: waarde' op een eigen regel, ingesprongen onder de vorige"))
     }
 
     /// The node under `key`, or `nil`; a missing required key is reported at the mapping.
@@ -36,9 +37,10 @@ package struct MappingReader {
         guard case .mapping = node else { return nil }
         if let value = node[key], !(value.isEmptyScalar && required) { return value }
         if required {
-            problems.append(file.diagnostic(
-                id: "D211", "\(context) mist de sleutel '\(key)'", at: node.location,
-                hint: "voeg '\(key): ...' toe"))
+            problems.append(
+                file.diagnostic(
+                    id: "D211", "\(context) mist de sleutel '\(key)'", at: node.location,
+                    hint: "voeg '\(key): ...' toe"))
         }
         return nil
     }
@@ -47,8 +49,9 @@ package struct MappingReader {
     package mutating func text(_ key: String, required: Bool = false) -> String? {
         guard let value = value(key, required: required) else { return nil }
         guard case .scalar(let scalar) = value else {
-            problems.append(file.diagnostic(
-                id: "D212", "'\(key)' moet een tekst zijn, maar dit is een \(value.kindName)", at: value))
+            problems.append(
+                file.diagnostic(
+                    id: "D212", "'\(key)' moet een tekst zijn, maar dit is een \(value.kindName)", at: value))
             return nil
         }
         return scalar.text.isEmpty ? nil : scalar.text
@@ -62,9 +65,10 @@ package struct MappingReader {
         case .scalar(let scalar) where scalar.text.isEmpty && !scalar.isQuoted: return []
         case .scalar: return [value]
         case .mapping:
-            problems.append(file.diagnostic(
-                id: "D213", "'\(key)' moet een lijst zijn, maar dit is een \(value.kindName)", at: value,
-                hint: "zet voor elk element '- ' op een eigen regel"))
+            problems.append(
+                file.diagnostic(
+                    id: "D213", "'\(key)' moet een lijst zijn, maar dit is een \(value.kindName)", at: value,
+                    hint: "zet voor elk element '- ' op een eigen regel"))
             return []
         }
     }
@@ -76,9 +80,11 @@ package struct MappingReader {
     package mutating func finish() {
         guard case .mapping(let pairs, _) = node else { return }
         for pair in pairs where !asked.contains(pair.key.text) {
-            problems.append(file.diagnostic(
-                id: "D214", "onbekende sleutel '\(pair.key.text)' in \(context)", atKey: pair.key,
-                hint: Suggestions.hint(for: pair.key.text, in: asked) ?? "bekende sleutels: " + asked.joined(separator: ", ")))
+            problems.append(
+                file.diagnostic(
+                    id: "D214", "onbekende sleutel '\(pair.key.text)' in \(context)", atKey: pair.key,
+                    hint: Suggestions.hint(for: pair.key.text, in: asked) ?? "bekende sleutels: " + asked.joined(separator: ", "))
+            )
         }
     }
 }

@@ -23,7 +23,7 @@ enum YAMLErrorTranslation {
         }
         switch yamlError {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .composer(let context, let problem, let mark, _):
             let (message, hint) = translate(problem: problem, context: context?.text, line: sourceLine(mark.line))
             var notes: [String] = []
             if let context, context.mark.line != mark.line {
@@ -81,8 +81,10 @@ enum YAMLErrorTranslation {
             if usesTabs { return ("tab gebruikt om in te springen", "spring in met spaties, niet met tabs") }
             return ("teken dat hier niet kan staan", "zet tekst met bijzondere tekens tussen aanhalingstekens")
         case let text where text.contains("mapping values are not allowed"):
-            return ("onverwachte ':' in een waarde",
-                    "zet een waarde met een dubbele punt tussen aanhalingstekens, of controleer de inspringing")
+            return (
+                "onverwachte ':' in een waarde",
+                "zet een waarde met een dubbele punt tussen aanhalingstekens, of controleer de inspringing"
+            )
         case let text where text.contains("did not find expected key"):
             return ("verwachtte hier een sleutel", "controleer de inspringing: alle sleutels van een object staan even ver in")
         case let text where text.contains("could not find expected ':'"):
@@ -92,22 +94,30 @@ enum YAMLErrorTranslation {
         case let text where text.contains("found unexpected end of stream"):
             return ("het bestand houdt onverwacht op", "is er een aanhalingsteken of haakje niet gesloten?")
         case let text where text.contains("found unknown escape character"):
-            return ("onbekende '\\'-code in een tekst tussen dubbele aanhalingstekens",
-                    "gebruik enkele aanhalingstekens of schrijf '\\\\'")
+            return (
+                "onbekende '\\'-code in een tekst tussen dubbele aanhalingstekens",
+                "gebruik enkele aanhalingstekens of schrijf '\\\\'"
+            )
         case let text where text.contains("did not find expected node content"):
             return ("verwachtte hier een waarde", "controleer de inspringing en de '-' van lijsten")
         case let text where text.contains("block sequence entries are not allowed"):
-            return ("een '-' staat op een plek waar geen lijst kan beginnen", "begin een lijst op een nieuwe regel onder de sleutel")
+            return (
+                "een '-' staat op een plek waar geen lijst kan beginnen", "begin een lijst op een nieuwe regel onder de sleutel"
+            )
         case let text where text.contains("did not find expected ',' or"):
-            return ("verwachtte een ',' of een sluitend haakje",
-                    "zet komma's tussen de elementen en sluit elke '[' met ']' en elke '{' met '}'")
+            return (
+                "verwachtte een ',' of een sluitend haakje",
+                "zet komma's tussen de elementen en sluit elke '[' met ']' en elke '{' met '}'"
+            )
         case let text where text.contains("found undefined alias"):
             return ("onbekende verwijzing (*naam)", "schrijf de waarde uit")
         case let text where text.contains("found a tab character"):
             return ("tab gebruikt om in te springen", "spring in met spaties, niet met tabs")
         default:
-            return ("YAML kan niet worden gelezen: \(problem)" + (context.map { " (\($0))" } ?? ""),
-                    usesTabs ? "spring in met spaties, niet met tabs" : nil)
+            return (
+                "YAML kan niet worden gelezen: \(problem)" + (context.map { " (\($0))" } ?? ""),
+                usesTabs ? "spring in met spaties, niet met tabs" : nil
+            )
         }
     }
 }

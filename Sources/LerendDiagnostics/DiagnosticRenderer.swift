@@ -47,14 +47,16 @@ public struct DiagnosticRenderer: Sendable {
 
     /// Control characters would move the caret; they are shown as a visible mark.
     static func displayable(_ line: String) -> String {
-        String(line.map { character -> Character in
-            if character == "\t" { return " " }
-            if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
-               scalar.value < 0x20 || scalar.value == 0x7F {
-                return "\u{FFFD}"
-            }
-            return character
-        })
+        String(
+            line.map { character -> Character in
+                if character == "\t" { return " " }
+                if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
+                    scalar.value < 0x20 || scalar.value == 0x7F
+                {
+                    return "\u{FFFD}"
+                }
+                return character
+            })
     }
 
     private func paint(_ text: String, for severity: Severity) -> String {

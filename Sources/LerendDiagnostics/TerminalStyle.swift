@@ -2,7 +2,13 @@
 public struct TerminalStyle: Sendable {
     /// A colour or weight.
     public enum Tint: String, Sendable {
-        case bold = "1", dim = "2", green = "32", boldRed = "1;31", boldYellow = "1;33", boldCyan = "1;36", boldBlue = "1;34"
+        case bold = "1"
+        case dim = "2"
+        case green = "32"
+        case boldRed = "1;31"
+        case boldYellow = "1;33"
+        case boldCyan = "1;36"
+        case boldBlue = "1;34"
     }
 
     /// Whether to paint at all; off for files, pipes and `NO_COLOR`.

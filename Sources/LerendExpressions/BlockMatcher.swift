@@ -71,21 +71,25 @@ package enum BlockMatcher {
             case .elseIf, .elseBranch:
                 let isElse: Bool = if case .elseBranch = statement { true } else { false }
                 guard var top = stack.last else {
-                    problems.append(Problem(
-                        id: TemplateErrorID.misplacedBranch, "\(statement.tagName) staat niet binnen een {% if %}",
-                        statement: index, hint: "zet eerst {% if voorwaarde %}"))
+                    problems.append(
+                        Problem(
+                            id: TemplateErrorID.misplacedBranch, "\(statement.tagName) staat niet binnen een {% if %}",
+                            statement: index, hint: "zet eerst {% if voorwaarde %}"))
                     continue
                 }
                 if top.kind == .loop && !isElse {
-                    problems.append(Problem(
-                        id: TemplateErrorID.misplacedBranch, "{% elif %} staat binnen een {% for %} in plaats van een {% if %}",
-                        statement: index, hint: "sluit de lus eerst af met {% endfor %}"))
+                    problems.append(
+                        Problem(
+                            id: TemplateErrorID.misplacedBranch,
+                            "{% elif %} staat binnen een {% for %} in plaats van een {% if %}",
+                            statement: index, hint: "sluit de lus eerst af met {% endfor %}"))
                     continue
                 }
                 if top.hasElse {
-                    problems.append(Problem(
-                        id: TemplateErrorID.misplacedBranch, "\(statement.tagName) staat na {% else %}",
-                        statement: index, hint: "{% else %} is de laatste tak; zet \(statement.tagName) ervoor"))
+                    problems.append(
+                        Problem(
+                            id: TemplateErrorID.misplacedBranch, "\(statement.tagName) staat na {% else %}",
+                            statement: index, hint: "{% else %} is de laatste tak; zet \(statement.tagName) ervoor"))
                     continue
                 }
                 top.branches.append(index)
@@ -95,11 +99,12 @@ package enum BlockMatcher {
                 let kind: Block.Kind = if case .endFor = statement { .loop } else { .condition }
                 guard let match = stack.lastIndex(where: { $0.kind == kind }) else {
                     let opener = kind == .loop ? "{% for %}" : "{% if %}"
-                    problems.append(Problem(
-                        id: TemplateErrorID.unexpectedEnd, "\(statement.tagName) zonder bijbehorende \(opener)",
-                        statement: index,
-                        hint: stack.last.map { $0.kind == .loop ? "bedoel je {% endfor %}?" : "bedoel je {% endif %}?" }
-                            ?? "haal \(statement.tagName) weg of zet er een \(opener) voor"))
+                    problems.append(
+                        Problem(
+                            id: TemplateErrorID.unexpectedEnd, "\(statement.tagName) zonder bijbehorende \(opener)",
+                            statement: index,
+                            hint: stack.last.map { $0.kind == .loop ? "bedoel je {% endfor %}?" : "bedoel je {% endif %}?" }
+                                ?? "haal \(statement.tagName) weg of zet er een \(opener) voor"))
                     continue
                 }
                 // Blocks opened after the match are not closed: report them, then close the match.
@@ -118,7 +123,8 @@ package enum BlockMatcher {
         // Order blocks by opening statement, and link parents.
         let ordered = closed.sorted { $0.open.open < $1.open.open }
         var blocks: [Block] = ordered.map {
-            Block(kind: $0.open.kind, open: $0.open.open, branches: $0.open.branches, close: $0.close, parent: nil, depth: $0.depth)
+            Block(
+                kind: $0.open.kind, open: $0.open.open, branches: $0.open.branches, close: $0.close, parent: nil, depth: $0.depth)
         }
         for index in blocks.indices {
             var candidate = index - 1

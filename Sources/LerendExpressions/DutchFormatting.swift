@@ -152,7 +152,8 @@ public enum DutchFormatting: Sendable {
     static let all: [ExpressionFunction] = {
         let datum = ExpressionFunction(
             "datum", arity: 1...2, usage: "datum(d, stijl)",
-            summary: "Een datum in het Nederlands: 'lang' (dinsdag 14 maart 2023, standaard), 'middel', 'kort' (14-03-2023), 'dag', 'maand', 'iso' of een patroon zoals 'd MMMM jjjj'."
+            summary:
+                "Een datum in het Nederlands: 'lang' (dinsdag 14 maart 2023, standaard), 'middel', 'kort' (14-03-2023), 'dag', 'maand', 'iso' of een patroon zoals 'd MMMM jjjj'."
         ) { call throws(ExpressionError) in
             let date = try call.date(0)
             let style = try call.string(1, default: "lang")
@@ -201,8 +202,9 @@ public enum DutchFormatting: Sendable {
             var parts: [String] = []
             for item in items {
                 guard let text = item.printedText else {
-                    throw call.error("een lijst van objecten kan niet als opsomming", argument: 0,
-                                     hint: "kies eerst een veld: map(lijst, x => x.naam) | opsomming")
+                    throw call.error(
+                        "een lijst van objecten kan niet als opsomming", argument: 0,
+                        hint: "kies eerst een veld: map(lijst, x => x.naam) | opsomming")
                 }
                 parts.append(text)
             }

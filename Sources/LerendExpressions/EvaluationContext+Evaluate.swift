@@ -83,8 +83,10 @@ extension EvaluationContext {
             let second = try required(right)
             do throws(ExpressionError) {
                 return try Arithmetic.apply(operation, first, second, span: span)
-            } catch where missingValues == .empty && (first == .null || second == .null)
-                && error.id == ExpressionErrorID.wrongKind {
+            } catch
+                where missingValues == .empty && (first == .null || second == .null)
+                && error.id == ExpressionErrorID.wrongKind
+            {
                 return nil
             }
         case .comparison(let operation, let left, let right, let span):
@@ -109,7 +111,7 @@ extension EvaluationContext {
             do throws(ExpressionError) {
                 return try function.body(
                     Invocation(values: values, nodes: arguments, context: self, span: span, functionName: function.name))
-            } catch where error.rejectsMissingInput {
+            } catch  where error.rejectsMissingInput {
                 // A missing (or empty) input gives a missing result: the policy decides what
                 // becomes of it where it ends up, as for a plain path.
                 return nil
@@ -200,7 +202,8 @@ extension EvaluationContext {
             let container: Value? = (try? evaluate(base)) ?? nil
             if case .list(let items)? = container {
                 return ExpressionError(
-                    id: id, "'\(node.path ?? "element")' ontbreekt: de lijst heeft \(items.count) element\(items.count == 1 ? "" : "en")",
+                    id: id,
+                    "'\(node.path ?? "element")' ontbreekt: de lijst heeft \(items.count) element\(items.count == 1 ? "" : "en")",
                     span: span)
             }
             if case .object? = container {

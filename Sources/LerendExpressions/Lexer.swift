@@ -32,7 +32,8 @@ struct Lexer {
 
         if character.isLetter || character == "_" {
             while position < characters.count,
-                  characters[position].isLetter || characters[position].isNumber || characters[position] == "_" {
+                characters[position].isLetter || characters[position].isNumber || characters[position] == "_"
+            {
                 position += 1
             }
             return Token(kind: .name(String(characters[start..<position])), span: span(from: start))
@@ -47,7 +48,8 @@ struct Lexer {
         throw ExpressionError(
             id: ExpressionErrorID.unexpectedCharacter, "onverwacht teken '\(character)'",
             span: SourceSpan(start: start, length: 1),
-            hint: character == "&" ? "schrijf 'and' in plaats van '&&'" : character == "!" ? "schrijf 'not' in plaats van '!'" : nil)
+            hint: character == "&"
+                ? "schrijf 'and' in plaats van '&&'" : character == "!" ? "schrijf 'not' in plaats van '!'" : nil)
     }
 
     private func matches(_ symbol: String) -> Bool {
@@ -67,7 +69,8 @@ struct Lexer {
         // After a '.' the number is a list index, so `rooster.0.1` is two indexes, not `0.1`.
         let isIndex = start > 0 && characters[start - 1] == "."
         if !isIndex, position + 1 < characters.count, characters[position] == ".", characters[position + 1].isASCII,
-           characters[position + 1].isNumber {
+            characters[position + 1].isNumber
+        {
             isDecimal = true
             position += 1
             while position < characters.count, characters[position].isASCII, characters[position].isNumber { position += 1 }

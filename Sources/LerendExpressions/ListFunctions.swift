@@ -140,8 +140,9 @@ enum ListFunctions {
             var parts: [String] = []
             for item in try call.list(0) {
                 guard let text = item.printedText else {
-                    throw call.error("een lijst van objecten kan niet worden samengevoegd", argument: 0,
-                                     hint: "kies eerst een veld: map(lijst, x => x.naam)")
+                    throw call.error(
+                        "een lijst van objecten kan niet worden samengevoegd", argument: 0,
+                        hint: "kies eerst een veld: map(lijst, x => x.naam)")
                 }
                 parts.append(text)
             }

@@ -36,9 +36,9 @@ indirect enum Node: Sendable {
     var span: SourceSpan {
         switch self {
         case .literal(_, let span), .variable(_, let span), .member(_, _, let span), .index(_, _, let span),
-             .list(_, let span), .negate(_, let span), .not(_, let span), .arithmetic(_, _, _, let span),
-             .comparison(_, _, _, let span), .and(_, _, let span), .or(_, _, let span),
-             .conditional(_, _, _, let span), .call(_, _, let span), .test(_, _, _, let span):
+            .list(_, let span), .negate(_, let span), .not(_, let span), .arithmetic(_, _, _, let span),
+            .comparison(_, _, _, let span), .and(_, _, let span), .or(_, _, let span),
+            .conditional(_, _, _, let span), .call(_, _, let span), .test(_, _, _, let span):
             span
         }
     }
@@ -56,13 +56,24 @@ indirect enum Node: Sendable {
 }
 
 enum ArithmeticOperator: String, Sendable {
-    case add = "+", subtract = "-", multiply = "*", divide = "/", floorDivide = "//", remainder = "%"
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
+    case floorDivide = "//"
+    case remainder = "%"
     case concatenate = "~"
 }
 
 enum ComparisonOperator: String, Sendable {
-    case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
-    case contains = "in", notContains = "not in"
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
+    case contains = "in"
+    case notContains = "not in"
 }
 
 /// The tests of `value is test`.

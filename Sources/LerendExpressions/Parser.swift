@@ -287,7 +287,8 @@ struct Parser {
         var arguments: [Node.Argument] = []
         while !current.isSymbol(")") {
             if case .name(let parameter) = current.kind, !Self.keywords.contains(parameter),
-               tokens[position + 1].isSymbol("=>") {
+                tokens[position + 1].isSymbol("=>")
+            {
                 let start = advance().span
                 _ = advance()
                 let body = try parseExpression()
@@ -314,11 +315,15 @@ struct Parser {
         }
         guard function.arity.contains(argumentCount) else {
             let shown = asFilter ? argumentCount - 1 : argumentCount
-            let range = asFilter
+            let range =
+                asFilter
                 ? (function.arity.lowerBound - 1)...(function.arity.upperBound - 1) : function.arity
-            let expected = range.lowerBound == range.upperBound
-                ? "\(range.lowerBound)" : range.upperBound == Int.max ? "minstens \(range.lowerBound)"
-                : "\(range.lowerBound) tot \(range.upperBound)"
+            let expected =
+                range.lowerBound == range.upperBound
+                ? "\(range.lowerBound)"
+                : range.upperBound == Int.max
+                    ? "minstens \(range.lowerBound)"
+                    : "\(range.lowerBound) tot \(range.upperBound)"
             throw ExpressionError(
                 id: ExpressionErrorID.argumentCount,
                 "'\(name)' krijgt \(shown) argument\(shown == 1 ? "" : "en"), maar verwacht \(expected)",

@@ -1,4 +1,3 @@
-
 /// What the data an expression reads looks like, so that an expression can be checked
 /// before there is any data: a rule about `organisatie.aantal_clienten` must not read
 /// `organisatie.clienten`.

@@ -91,11 +91,13 @@ struct ShapeChecker {
     private mutating func field(_ name: String, of shape: Shape, path: String, span: SourceSpan) -> Shape {
         guard case .object(let fields) = shape else { return .any }
         if let field = fields[name] { return field }
-        let hint = Suggestions.hint(for: name, in: fields.keys)
+        let hint =
+            Suggestions.hint(for: name, in: fields.keys)
             ?? "bekende velden: " + fields.keys.sorted().joined(separator: ", ")
-        errors.append(ExpressionError(
-            id: ExpressionErrorID.unknownField, "onbekend veld '\(name)'" + (path == name ? "" : " in '\(path)'"),
-            span: span, hint: hint))
+        errors.append(
+            ExpressionError(
+                id: ExpressionErrorID.unknownField, "onbekend veld '\(name)'" + (path == name ? "" : " in '\(path)'"),
+                span: span, hint: hint))
         return .any
     }
 }

@@ -1,3 +1,5 @@
+import LerendDiagnostics
+
 /// The statement inside a control tag `{% ... %}`.
 package enum Statement: Sendable {
     /// `for naam in lijst`.
@@ -76,8 +78,6 @@ package enum Statement: Sendable {
         }
     }
 }
-
-import LerendDiagnostics
 
 /// The stable ids of errors in the structure of a template (shared by text and document templates).
 package enum TemplateErrorID {

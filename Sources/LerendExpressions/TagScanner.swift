@@ -96,7 +96,8 @@ package enum TagScanner {
                     closedAt = position
                     break
                 } else if kind != .comment, scalar == "{", position + 1 < count,
-                          scalars[position + 1] == "{" || scalars[position + 1] == "%" {
+                    scalars[position + 1] == "{" || scalars[position + 1] == "%"
+                {
                     break  // a new tag starts before this one closed
                 }
                 position += 1
@@ -108,9 +109,11 @@ package enum TagScanner {
             }
             var content = String.UnicodeScalarView()
             content.append(contentsOf: scalars[contentStart..<closedAt])
-            items.append(.tag(Tag(
-                kind: kind, range: index..<(closedAt + 2), content: String(content), contentStart: contentStart,
-                scopeOverride: scopeOverride)))
+            items.append(
+                .tag(
+                    Tag(
+                        kind: kind, range: index..<(closedAt + 2), content: String(content), contentStart: contentStart,
+                        scopeOverride: scopeOverride)))
             index = closedAt + 2
         }
         return items

@@ -14,8 +14,9 @@ enum TextFunctions {
         let title = ExpressionFunction(
             "title", arity: 1...1, usage: "title(tekst)", summary: "Elk woord met een hoofdletter."
         ) { call throws(ExpressionError) in
-            .string(try text(call, 0).split(separator: " ", omittingEmptySubsequences: false)
-                .map { DutchFormatting.capitalized(String($0)) }.joined(separator: " "))
+            .string(
+                try text(call, 0).split(separator: " ", omittingEmptySubsequences: false)
+                    .map { DutchFormatting.capitalized(String($0)) }.joined(separator: " "))
         }
         let trim = ExpressionFunction(
             "trim", arity: 1...1, usage: "trim(tekst)", summary: "De tekst zonder spaties aan begin en eind."
@@ -76,7 +77,8 @@ enum TextFunctions {
         ) { call throws(ExpressionError) in
             let separator = try call.string(1)
             guard !separator.isEmpty else { throw call.error("de scheiding is leeg", argument: 1) }
-            return .list(try call.string(0).split(separator: separator, omittingEmptySubsequences: false).map { .string(String($0)) })
+            return .list(
+                try call.string(0).split(separator: separator, omittingEmptySubsequences: false).map { .string(String($0)) })
         }
         let startsWith = ExpressionFunction(
             "startswith", arity: 2...2, usage: "startswith(tekst, begin)", summary: "Of de tekst met 'begin' begint."

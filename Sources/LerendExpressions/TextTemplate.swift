@@ -48,7 +48,8 @@ public struct TextTemplate: Sendable {
             case .unclosed(let kind, let at):
                 let closing = kind == .value ? "}}" : kind == .statement ? "%}" : "#}"
                 throw ExpressionError(
-                    id: TemplateErrorID.unclosedTag, "tag wordt niet afgesloten", span: SourceSpan(start: characterOffset(at), length: 2),
+                    id: TemplateErrorID.unclosedTag, "tag wordt niet afgesloten",
+                    span: SourceSpan(start: characterOffset(at), length: 2),
                     hint: "sluit af met \(closing)")
             case .unopened(_, let at):
                 throw ExpressionError(
@@ -132,7 +133,9 @@ public struct TextTemplate: Sendable {
             case .text(let text):
                 output += text
             case .value(let expression, let offset):
-                do throws(ExpressionError) { output += try expression.printed(in: context) } catch { throw error.shifted(by: offset) }
+                do throws(ExpressionError) { output += try expression.printed(in: context) } catch {
+                    throw error.shifted(by: offset)
+                }
             case .loop(let variable, let iterable, let offset, let body, let empty):
                 let items: [Value]
                 do throws(ExpressionError) {
@@ -159,7 +162,9 @@ public struct TextTemplate: Sendable {
                 var taken = false
                 for (condition, offset, body) in branches {
                     let holds: Bool
-                    do throws(ExpressionError) { holds = try condition.isTrue(in: context) } catch { throw error.shifted(by: offset) }
+                    do throws(ExpressionError) { holds = try condition.isTrue(in: context) } catch {
+                        throw error.shifted(by: offset)
+                    }
                     if holds {
                         try render(body, into: &output, context: context)
                         taken = true

@@ -23,7 +23,8 @@ public struct WorkflowEvaluator: Sendable {
             let tasks = stage.tasks.map { task in
                 WorkflowStatus.TaskStatus(task: task, isDone: holds(task.condition, in: context, problems: &problems))
             }
-            let complete = stage.completion.map { holds($0, in: context, problems: &problems) }
+            let complete =
+                stage.completion.map { holds($0, in: context, problems: &problems) }
                 ?? tasks.allSatisfy(\.isDone)
             let state: WorkflowStatus.State
             if reachedCurrent {
@@ -43,9 +44,10 @@ public struct WorkflowEvaluator: Sendable {
         do throws(ExpressionError) {
             return try condition.isTrue(in: context)
         } catch {
-            problems.append(Diagnostic(
-                .warning, id: error.id, "voorwaarde '\(condition.source)' kon niet worden bepaald: \(error.message)",
-                hint: error.hint))
+            problems.append(
+                Diagnostic(
+                    .warning, id: error.id, "voorwaarde '\(condition.source)' kon niet worden bepaald: \(error.message)",
+                    hint: error.hint))
             return false
         }
     }

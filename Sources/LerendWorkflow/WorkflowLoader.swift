@@ -29,9 +29,10 @@ public enum WorkflowLoader: Sendable {
             var stageReader = MappingReader(stageNode, in: file, context: "een fase")
             let id = stageReader.text("id", required: true) ?? ""
             if let idNode = stageNode["id"], let earlier = seen[id] {
-                stageReader.report(file.diagnostic(
-                    id: "W101", "fase '\(id)' komt twee keer voor", at: idNode,
-                    hint: "de eerste staat op regel \(earlier.location.line ?? 0); geef elke fase een eigen id"))
+                stageReader.report(
+                    file.diagnostic(
+                        id: "W101", "fase '\(id)' komt twee keer voor", at: idNode,
+                        hint: "de eerste staat op regel \(earlier.location.line ?? 0); geef elke fase een eigen id"))
             } else if let idNode = stageNode["id"] {
                 seen[id] = idNode
             }
@@ -66,14 +67,17 @@ public enum WorkflowLoader: Sendable {
                 return nil
             }
             if tasks.isEmpty, completion == nil, stageNode["taken"] == nil {
-                stageReader.report(file.diagnostic(
-                    id: "W102", "fase '\(id)' heeft geen taken en geen 'klaar_als'", at: stageNode.location,
-                    hint: "zonder voorwaarde is de fase meteen klaar; voeg 'taken:' of 'klaar_als:' toe"))
+                stageReader.report(
+                    file.diagnostic(
+                        id: "W102", "fase '\(id)' heeft geen taken en geen 'klaar_als'", at: stageNode.location,
+                        hint: "zonder voorwaarde is de fase meteen klaar; voeg 'taken:' of 'klaar_als:' toe"))
             }
             stageReader.finish()
             reader.merge(stageReader)
-            stages.append(Workflow.Stage(
-                id: id, name: stageName, explanation: explanation, tasks: tasks, completion: completion, documents: documents))
+            stages.append(
+                Workflow.Stage(
+                    id: id, name: stageName, explanation: explanation, tasks: tasks, completion: completion, documents: documents)
+            )
         }
         reader.finish()
         if !reader.problems.isEmpty { throw DiagnosticList(reader.problems) }

@@ -44,7 +44,8 @@ struct CheckCommand: ParsableCommand {
 
     private func printText(_ report: CheckReport) {
         let renderer = DiagnosticRenderer(colored: Console.output.isEnabled)
-        Console.print("\(report.network): getoetst op \(DutchFormatting.date(report.date, style: "middel")) aan \(report.ruleSetNames)")
+        Console.print(
+            "\(report.network): getoetst op \(DutchFormatting.date(report.date, style: "middel")) aan \(report.ruleSetNames)")
         for (severity, title) in [(Severity.error, "Fouten"), (.warning, "Waarschuwingen"), (.advice, "Adviezen")] {
             let group = report.findings(severity)
             guard !group.isEmpty else { continue }

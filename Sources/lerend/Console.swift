@@ -32,8 +32,9 @@ enum Console {
         guard isTerminal, total > 1, done == total || done % max(1, total / 50) == 0 else { return }
         let width = 24
         let filled = width * done / total
-        status("\(label) [" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-            + "] \(done)/\(total)")
+        status(
+            "\(label) [" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+                + "] \(done)/\(total)")
     }
 
     static func clearStatus() {

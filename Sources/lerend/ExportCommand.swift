@@ -83,7 +83,8 @@ struct ExportCommand: ParsableCommand {
         let plan: ExportPlan
         let result: DocumentExporter.Result
         do throws(DiagnosticList) {
-            plan = try session.exportPlan(ExportRequest(kinds: document.kinds, format: format.documentFormat, meetingNumbers: meetingNumbers))
+            plan = try session.exportPlan(
+                ExportRequest(kinds: document.kinds, format: format.documentFormat, meetingNumbers: meetingNumbers))
             Console.report(plan.problems)
             let inputs = [session.path] + plan.batches.map(\.templatePath)
             result = try DocumentExporter(workers: workers).write(plan, into: output, inputs: inputs) { kind, done, total in

@@ -8,7 +8,10 @@ struct Lerend: ParsableCommand {
         commandName: "lerend",
         abstract: "Lerende netwerken opzetten en draaien: documenten, controles en planning.",
         version: "0.1.0",
-        subcommands: [CheckCommand.self, StatusCommand.self, PlanCommand.self, CalendarCommand.self, ExportCommand.self, RenderCommand.self, ReferenceCommand.self],
+        subcommands: [
+            CheckCommand.self, StatusCommand.self, PlanCommand.self, CalendarCommand.self, ExportCommand.self, RenderCommand.self,
+            ReferenceCommand.self,
+        ],
         helpNames: [.short, .long])
 
     /// Runs the command, with the texts of swift-argument-parser (usage, help, parse

@@ -10,12 +10,16 @@ struct NetworkOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("Het netwerkbestand (YAML).", valueName: "netwerk.yaml"))
     var networkPath: String
 
-    @Option(name: .customLong("plugins"), help: ArgumentHelp(
-        "Een map met een pluginbundel, of met mappen met bundels; mag vaker.", valueName: "map"))
+    @Option(
+        name: .customLong("plugins"),
+        help: ArgumentHelp(
+            "Een map met een pluginbundel, of met mappen met bundels; mag vaker.", valueName: "map"))
     var pluginDirectories: [String] = []
 
-    @Option(name: .customLong("datum"), help: ArgumentHelp(
-        "De peildatum (JJJJ-MM-DD); standaard vandaag.", valueName: "datum"))
+    @Option(
+        name: .customLong("datum"),
+        help: ArgumentHelp(
+            "De peildatum (JJJJ-MM-DD); standaard vandaag.", valueName: "datum"))
     var dateText: String?
 
     func validate() throws {

@@ -87,15 +87,17 @@ enum ParserText {
             Rule(#"Unknown option '(.*?)'"#, "onbekende optie '$1'"),
             Rule(#"^( *)or: "#, "$1of: "),
             Rule(#"Missing value for '(.*?)'"#, "geen waarde bij '$1'"),
-            Rule(#"The option '(.*?)' does not take any value, but '(.*)' was specified\."#,
-                 "bij de optie '$1' hoort geen waarde, maar er is '$2' opgegeven."),
+            Rule(
+                #"The option '(.*?)' does not take any value, but '(.*)' was specified\."#,
+                "bij de optie '$1' hoort geen waarde, maar er is '$2' opgegeven."),
             Rule(#"Unexpected argument '(.*)'"#, "onverwacht argument '$1'"),
             Rule(#"(\d+) unexpected arguments: "#, "$1 onverwachte argumenten: "),
             Rule(#"Value to be set with (.*?) had already been set with (.*)$"#) { groups in
                 "de waarde bij \(exclusive(groups[1])) was al gekozen met \(exclusive(groups[2]))"
             },
-            Rule(#"No value set for non-argument var (.*)\. Replace with a static variable, or let constant\."#,
-                 "interne fout: geen waarde voor $1"),
+            Rule(
+                #"No value set for non-argument var (.*)\. Replace with a static variable, or let constant\."#,
+                "interne fout: geen waarde voor $1"),
             Rule(#"Missing expected argument '(.*)'"#, "ontbrekend argument '$1'"),
             Rule(#"Missing one of: "#, "een van deze ontbreekt: "),
             Rule(#"The value '(.*?)' is invalid for '(.*?)'"#, "de waarde '$1' past niet bij '$2'"),
@@ -106,12 +108,15 @@ enum ParserText {
             },
             Rule(#"Invalid option: "#, "ongeldige optie: "),
             Rule(#"Missing required subcommand\."#, "er ontbreekt een opdracht."),
-            Rule(#"Command '(.*)' is not a parent of the current command\."#,
-                 "interne fout: '$1' is geen bovenliggende opdracht van deze opdracht."),
-            Rule(#"Internal error\. Parsing command-line arguments hit unimplemented code path\."#,
-                 "interne fout: dit deel van het lezen van de argumenten is niet gemaakt."),
-            Rule(#"Internal error\. Invalid state while parsing command-line arguments\."#,
-                 "interne fout: onverwachte toestand bij het lezen van de argumenten."),
+            Rule(
+                #"Command '(.*)' is not a parent of the current command\."#,
+                "interne fout: '$1' is geen bovenliggende opdracht van deze opdracht."),
+            Rule(
+                #"Internal error\. Parsing command-line arguments hit unimplemented code path\."#,
+                "interne fout: dit deel van het lezen van de argumenten is niet gemaakt."),
+            Rule(
+                #"Internal error\. Invalid state while parsing command-line arguments\."#,
+                "interne fout: onverwachte toestand bij het lezen van de argumenten."),
             Rule(#"Can't autodetect a supported shell\."#, "kan niet vaststellen welke shell dit is."),
             Rule(#"Can't generate completion scripts for '(.*)'\."#, "kan geen aanvulscript maken voor '$1'."),
             Rule(#"^Please use (\S+) with one of:$"#, "Gebruik $1 met een van deze:"),
@@ -192,7 +197,10 @@ enum ParserText {
         var names: [String] = []
         var inOptions = false
         for line in help.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.wholeMatch(of: /[A-Z][A-Z0-9 ()'-]*:/) != nil { inOptions = line == "OPTIONS:"; continue }
+            if line.wholeMatch(of: /[A-Z][A-Z0-9 ()'-]*:/) != nil {
+                inOptions = line == "OPTIONS:"
+                continue
+            }
             guard inOptions, let label = line.prefixMatch(of: #/  (-\S[^ ]*(?: [^ ]+)*)/#)?.1 else { continue }
             // "-o, --output <map>": each name is the first word of a part.
             for part in label.split(separator: ", ") {
@@ -207,11 +215,13 @@ enum ParserText {
     static func suggestion(for word: String, in names: Names) -> String? {
         let bare = String(word.drop { $0 == "-" })
         guard !bare.isEmpty else { return nil }
-        let candidates = names.subcommands.map { ($0, $0) }
+        let candidates =
+            names.subcommands.map { ($0, $0) }
             + names.options.filter { $0.hasPrefix("--") }.map { (String($0.dropFirst(2)), $0) }
         if let exact = candidates.first(where: { $0.0 == bare && $0.1 != word }) { return "bedoel je '\(exact.1)'?" }
         guard let closest = Suggestions.closest(to: bare, in: candidates.map(\.0)),
-              let meant = candidates.first(where: { $0.0 == closest })?.1 else { return nil }
+            let meant = candidates.first(where: { $0.0 == closest })?.1
+        else { return nil }
         return "bedoel je '\(meant)'?"
     }
 
@@ -286,7 +296,8 @@ enum ParserText {
                         lines.append(wrap(padded, indent: labelColumn, width: width))
                     } else {
                         lines.append(label)
-                        lines.append(wrap(String(repeating: " ", count: labelColumn) + element.2, indent: labelColumn, width: width))
+                        lines.append(
+                            wrap(String(repeating: " ", count: labelColumn) + element.2, indent: labelColumn, width: width))
                     }
                 } else if let value = line.wholeMatch(of: /( {3,}\S.*?  +)(- .*)/) {
                     // A value of an enumerated discussion: "        tekst     - uitleg".
@@ -326,9 +337,10 @@ enum ParserText {
             }
         }
         let margin = String(repeating: " ", count: indent)
-        return head + pieces.enumerated().map { index, piece in
-            index == 0 ? String(piece) : piece.isEmpty ? "" : margin + piece
-        }.joined(separator: "\n")
+        return head
+            + pieces.enumerated().map { index, piece in
+                index == 0 ? String(piece) : piece.isEmpty ? "" : margin + piece
+            }.joined(separator: "\n")
     }
 }
 
@@ -340,7 +352,8 @@ enum SystemErrorText {
     static func dutch(_ error: any Error) -> String? {
         let error = error as NSError
         guard error.domain == NSCocoaErrorDomain || error.domain == NSPOSIXErrorDomain else { return nil }
-        let path = error.userInfo[NSFilePathErrorKey] as? String
+        let path =
+            error.userInfo[NSFilePathErrorKey] as? String
             ?? (error.userInfo[NSURLErrorKey] as? URL)?.path(percentEncoded: false)
         guard let path else { return reason(for: error) }
         if let file = fileInTheWay(of: path) { return "'\(path)': '\(file)' is een bestand, geen map" }
@@ -360,7 +373,9 @@ enum SystemErrorText {
     }
 
     private static func reason(for error: NSError) -> String {
-        let posix = error.domain == NSPOSIXErrorDomain ? error.code
+        let posix =
+            error.domain == NSPOSIXErrorDomain
+            ? error.code
             : (error.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap { $0.domain == NSPOSIXErrorDomain ? $0.code : nil }
         switch posix.map(Int32.init) {
         case ENOENT?: return "deze map of dit bestand bestaat niet"
@@ -384,7 +399,9 @@ enum SystemErrorText {
         case .fileReadInvalidFileName, .fileWriteInvalidFileName: return "deze naam kan niet als bestandsnaam"
         case .fileReadTooLarge: return "dit bestand is te groot om te lezen"
         default:
-            let what = (256..<512).contains(error.code) ? "lezen" : (512..<1024).contains(error.code) ? "schrijven" : "lezen of schrijven"
+            let what =
+                (256..<512).contains(error.code)
+                ? "lezen" : (512..<1024).contains(error.code) ? "schrijven" : "lezen of schrijven"
             return "\(what) is mislukt (foutcode \(error.code))"
         }
     }

@@ -18,11 +18,14 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var options: NetworkOptions
 
-    @Option(name: .long, help: ArgumentHelp("Eerste dag van het jaar (JJJJ-MM-DD); standaard voorkeuren.start.", valueName: "datum"))
+    @Option(
+        name: .long, help: ArgumentHelp("Eerste dag van het jaar (JJJJ-MM-DD); standaard voorkeuren.start.", valueName: "datum"))
     var vanaf: String?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp(
-        "Schrijf een kopie van het netwerkbestand met de voorgestelde bijeenkomsten erbij.", valueName: "bestand"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "Schrijf een kopie van het netwerkbestand met de voorgestelde bijeenkomsten erbij.", valueName: "bestand"))
     var output: String?
 
     @Flag(name: .long, help: "Sta toe dat -o een bestaand bestand vervangt (ook het netwerkbestand zelf).")
@@ -47,13 +50,15 @@ struct PlanCommand: ParsableCommand {
     }
 
     private func printPlan(_ plan: YearPlan, network: Network) {
-        Console.print("\(network.name): jaarplanning van \(DutchFormatting.date(plan.first, style: "middel")) "
-            + "tot en met \(DutchFormatting.date(plan.last, style: "middel"))\n")
+        Console.print(
+            "\(network.name): jaarplanning van \(DutchFormatting.date(plan.first, style: "middel")) "
+                + "tot en met \(DutchFormatting.date(plan.last, style: "middel"))\n")
         for meeting in plan.meetings {
             let mark = meeting.isExisting ? "  (staat al in het bestand)" : ""
             let end = meeting.start.adding(minutes: meeting.durationMinutes)
-            Console.print("\(meeting.number). \(DutchFormatting.date(meeting.date, style: "lang")), "
-                + "\(DutchFormatting.time(meeting.start, style: "kort"))–\(DutchFormatting.time(end, style: "lang"))\(mark)")
+            Console.print(
+                "\(meeting.number). \(DutchFormatting.date(meeting.date, style: "lang")), "
+                    + "\(DutchFormatting.time(meeting.start, style: "kort"))–\(DutchFormatting.time(end, style: "lang"))\(mark)")
             var details: [String] = []
             if let host = meeting.host { details.append("gastheer: \(host)") }
             if let theme = meeting.theme { details.append("thema: \(theme)") }

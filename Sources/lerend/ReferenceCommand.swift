@@ -27,7 +27,12 @@ struct ReferenceCommand: ParsableCommand {
         var order: [ExpressionFunction] = []
         for function in functions {
             let key = function.summary
-            if seen[key] == nil { order.append(function); seen[key] = [] } else { seen[key]!.append(function.name) }
+            if seen[key] == nil {
+                order.append(function)
+                seen[key] = []
+            } else {
+                seen[key]!.append(function.name)
+            }
         }
         for function in order {
             let others = seen[function.summary]!.filter { $0 != function.name }

@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
+import LerendApplication
 import LerendData
 import LerendDiagnostics
 import LerendDocuments
 import LerendExpressions
-import LerendApplication
 
 /// `lerend render`: fills an ODT or DOCX template with YAML or JSON data.
 struct RenderCommand: ParsableCommand {
@@ -26,21 +26,27 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("De gegevens: een YAML- of JSON-bestand.", valueName: "gegevens"))
     var data: String
 
-    @Option(name: .shortAndLong, help: ArgumentHelp(
-        "Het document dat ontstaat, of met --each de map voor de documenten.", valueName: "uitvoer"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "Het document dat ontstaat, of met --each de map voor de documenten.", valueName: "uitvoer"))
     var output: String
 
     @Option(name: .long, help: ArgumentHelp("Maak één document per element van de lijst op dit pad.", valueName: "pad"))
     var each: String?
 
-    @Option(name: .customLong("as"), help: ArgumentHelp(
-        "Met --each: de naam waaronder het element in het sjabloon staat; zonder deze optie staan de velden van het element los.",
-        valueName: "naam"))
+    @Option(
+        name: .customLong("as"),
+        help: ArgumentHelp(
+            "Met --each: de naam waaronder het element in het sjabloon staat; zonder deze optie staan de velden van het element los.",
+            valueName: "naam"))
     var binding: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Met --each: het patroon voor de bestandsnamen, bijvoorbeeld \"uitnodiging {{ deelnemer.naam }}\".",
-        valueName: "patroon"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Met --each: het patroon voor de bestandsnamen, bijvoorbeeld \"uitnodiging {{ deelnemer.naam }}\".",
+            valueName: "patroon"))
     var name: String?
 
     @Flag(name: .long, help: "Laat ontbrekende waarden leeg in plaats van te stoppen met een fout.")
@@ -94,16 +100,23 @@ struct RenderCommand: ParsableCommand {
         let given = (output as NSString).pathExtension.lowercased()
         let path = given.isEmpty ? output + "." + wanted : output
         if [template, data].contains(where: { OutputGuard.same($0, path) }) {
-            Console.report([Diagnostic(
-                .error, id: "O005", "-o wijst naar het sjabloon of het gegevensbestand zelf", at: SourceLocation(file: output),
-                hint: "kies een andere naam; Lerend overschrijft nooit zijn eigen invoer")])
+            Console.report([
+                Diagnostic(
+                    .error, id: "O005", "-o wijst naar het sjabloon of het gegevensbestand zelf",
+                    at: SourceLocation(file: output),
+                    hint: "kies een andere naam; Lerend overschrijft nooit zijn eigen invoer")
+            ])
             throw ExitCode.failure
         }
         if given.isEmpty || given == wanted { return path }
-        Console.report([Diagnostic(
-            .error, id: "O002", "het sjabloon is een .\(wanted)-bestand, maar -o eindigt op .\(given)",
-            at: SourceLocation(file: output),
-            hint: "noem het document '\((output as NSString).deletingPathExtension).\(wanted)'; een ander formaat vraagt een ander sjabloon")])
+        Console.report([
+            Diagnostic(
+                .error, id: "O002", "het sjabloon is een .\(wanted)-bestand, maar -o eindigt op .\(given)",
+                at: SourceLocation(file: output),
+                hint:
+                    "noem het document '\((output as NSString).deletingPathExtension).\(wanted)'; een ander formaat vraagt een ander sjabloon"
+            )
+        ])
         throw ExitCode.failure
     }
 
@@ -119,9 +132,11 @@ struct RenderCommand: ParsableCommand {
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         } catch {
-            Console.report([Diagnostic(
-                .error, id: "O003", "kan map '\(output)' niet maken", at: SourceLocation(file: output),
-                hint: "controleer het pad en of je er mag schrijven")])
+            Console.report([
+                Diagnostic(
+                    .error, id: "O003", "kan map '\(output)' niet maken", at: SourceLocation(file: output),
+                    hint: "controleer het pad en of je er mag schrijven")
+            ])
             throw ExitCode.failure
         }
         let stem = ((template as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -155,15 +170,20 @@ struct RenderCommand: ParsableCommand {
     private func records(in file: DataFile, at path: String) throws -> (records: [Value], labels: [String]) {
         let (node, missingStep) = file.root.descendant(atPath: path)
         if let missingStep {
-            Console.report([file.diagnostic(
-                id: "D201", "--each \(path): '\(missingStep)' staat niet in de gegevens", at: node,
-                hint: Suggestions.hint(for: missingStep, in: node.keys) ?? "geef het pad naar een lijst, bijvoorbeeld --each deelnemers")])
+            Console.report([
+                file.diagnostic(
+                    id: "D201", "--each \(path): '\(missingStep)' staat niet in de gegevens", at: node,
+                    hint: Suggestions.hint(for: missingStep, in: node.keys)
+                        ?? "geef het pad naar een lijst, bijvoorbeeld --each deelnemers")
+            ])
             throw ExitCode.failure
         }
         guard case .sequence(let items, _) = node else {
-            Console.report([file.diagnostic(
-                id: "D202", "--each \(path) moet naar een lijst wijzen, maar dit is een \(node.kindName)", at: node,
-                hint: "een lijst schrijf je met '- ' voor elk element")])
+            Console.report([
+                file.diagnostic(
+                    id: "D202", "--each \(path) moet naar een lijst wijzen, maar dit is een \(node.kindName)", at: node,
+                    hint: "een lijst schrijf je met '- ' voor elk element")
+            ])
             throw ExitCode.failure
         }
         let labels = items.enumerated().map { index, item in

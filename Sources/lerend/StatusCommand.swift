@@ -34,12 +34,15 @@ struct StatusCommand: ParsableCommand {
     private func printText(_ report: StatusReport) {
         let style = Console.output
         let status = report.status
-        Console.print("\(report.network): \(status.workflow.name), stand op \(DutchFormatting.date(report.date, style: "middel"))\n")
+        Console.print(
+            "\(report.network): \(status.workflow.name), stand op \(DutchFormatting.date(report.date, style: "middel"))\n")
         for stage in status.stages {
             switch stage.state {
             case .done: Console.print("  \(style.paint("✓", .green)) \(stage.stage.name)  \(style.paint("klaar", .green))")
             case .current:
-                Console.print("  \(style.paint("▶", .boldYellow)) \(style.paint(stage.stage.name, .bold))  \(style.paint("bezig", .boldYellow))")
+                Console.print(
+                    "  \(style.paint("▶", .boldYellow)) \(style.paint(stage.stage.name, .bold))  \(style.paint("bezig", .boldYellow))"
+                )
             case .todo: Console.print("  · \(stage.stage.name)  \(style.paint("te doen", .dim))")
             }
         }
@@ -56,7 +59,8 @@ struct StatusCommand: ParsableCommand {
         }
         if !report.documents.isEmpty {
             let names = report.documents.map { $0 == .plan ? $0.label : $0.pluralLabel }
-            Console.print("\nDocumenten voor deze stap: " + DutchFormatting.enumeration(names, conjunction: "en") + "  (lerend export)")
+            Console.print(
+                "\nDocumenten voor deze stap: " + DutchFormatting.enumeration(names, conjunction: "en") + "  (lerend export)")
         }
         if !report.blocking.isEmpty {
             Console.print("\nFouten die eerst opgelost moeten worden (lerend check):")

@@ -19,7 +19,9 @@ import Testing
         let locator = ResourceLocator(environment: ["HOME": prefix + "/home"], executablePath: prefix + "/links/lerend")
         let installation = locator.pluginPlaces.filter { $0.origin == .installation }.map(\.path)
         #expect(installation.map(canonical) == [canonical(prefix + "/share/lerend/Plugins")])
-        #expect(locator.defaultTemplate(named: "agenda.odt").map(canonical) == canonical(prefix + "/share/lerend/Templates/agenda.odt"))
+        #expect(
+            locator.defaultTemplate(named: "agenda.odt").map(canonical)
+                == canonical(prefix + "/share/lerend/Templates/agenda.odt"))
         #expect(locator.defaultTemplate(named: "plan-van-aanpak.odt") == nil)
     }
 
@@ -28,12 +30,14 @@ import Testing
             pluginFolders: ["/a", "/a/", "/b"],
             environment: ["LEREND_PLUGINS": "/c:/b", "LEREND_HOME": "/home-of-lerend", "XDG_DATA_HOME": "/data"],
             executablePath: Repository.root + "/.build/debug/lerend")
-        #expect(locator.pluginPlaces.map(\.origin) == [
-            .option, .option, .pluginsVariable, .userFolder, .homeVariable, .installation, .sourceTree,
-        ])
-        #expect(locator.pluginPlaces.map(\.path).prefix(5) == [
-            "/a", "/b", "/c", "/data/lerend/plugins", "/home-of-lerend/Plugins",
-        ])
+        #expect(
+            locator.pluginPlaces.map(\.origin) == [
+                .option, .option, .pluginsVariable, .userFolder, .homeVariable, .installation, .sourceTree,
+            ])
+        #expect(
+            locator.pluginPlaces.map(\.path).prefix(5) == [
+                "/a", "/b", "/c", "/data/lerend/plugins", "/home-of-lerend/Plugins",
+            ])
         #expect(locator.pluginPlaces.last?.path == Repository.root + "/Plugins")
         #expect(locator.templatePlaces.map(\.origin) == [.homeVariable, .installation, .sourceTree])
         #expect(locator.userPluginFolder == "/data/lerend/plugins")
@@ -41,7 +45,8 @@ import Testing
 
     @Test func everyPlaceIsSearchedOnce() {
         let locator = ResourceLocator(
-            pluginFolders: [Repository.plugins], environment: ["LEREND_PLUGINS": Repository.plugins, "LEREND_HOME": Repository.root],
+            pluginFolders: [Repository.plugins],
+            environment: ["LEREND_PLUGINS": Repository.plugins, "LEREND_HOME": Repository.root],
             executablePath: Repository.root + "/.build/debug/lerend")
         let paths = locator.pluginPlaces.map(\.path)
         #expect(Set(paths).count == paths.count)
@@ -65,7 +70,8 @@ import Testing
     }
 
     @Test func lerendHomeAloneIsEnoughForEveryCommand() throws {
-        let session = try NetworkSession.open(Repository.sample("zorg-dichtbij"), locator: Repository.locator(), date: referenceDate)
+        let session = try NetworkSession.open(
+            Repository.sample("zorg-dichtbij"), locator: Repository.locator(), date: referenceDate)
         #expect(session.plugin.id == "waardigheid-en-trots")
         #expect(!session.checkReport().ruleSets.isEmpty)
         let plan = try session.exportPlan(ExportRequest())

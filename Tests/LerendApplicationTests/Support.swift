@@ -18,7 +18,8 @@ enum Repository {
 
 /// A temporary folder, removed by the caller.
 func temporaryFolder() throws -> String {
-    let path = FileManager.default.temporaryDirectory.appending(path: "lerend-app-\(UUID().uuidString)").path(percentEncoded: false)
+    let path = FileManager.default.temporaryDirectory.appending(path: "lerend-app-\(UUID().uuidString)").path(
+        percentEncoded: false)
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
 }

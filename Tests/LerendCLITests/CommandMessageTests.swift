@@ -53,9 +53,11 @@ import Testing
         let folder = try Program.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try Self.copy(in: folder)
-        let result = try Program.run(["export", "netwerk.yaml", "-o", "docs", "--document", "agendas", "--datum", "2027-01-01"], in: folder)
-        #expect(result.errors.contains(
-            "waarschuwing[A107]: geen bijeenkomsten op of na 1 januari 2027; de laatste was bijeenkomst 3 op 19 mei 2026"))
+        let result = try Program.run(
+            ["export", "netwerk.yaml", "-o", "docs", "--document", "agendas", "--datum", "2027-01-01"], in: folder)
+        #expect(
+            result.errors.contains(
+                "waarschuwing[A107]: geen bijeenkomsten op of na 1 januari 2027; de laatste was bijeenkomst 3 op 19 mei 2026"))
         #expect(!result.errors.contains("2027-01-01"))
         #expect(result.errors.contains("--meeting N"))
         #expect(result.output.contains("0 documenten geschreven"))
@@ -78,11 +80,15 @@ import Testing
         let folder = try Program.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let network = try Self.copy(in: folder, lineEnd: "\r\n")
-        let broken = try String(contentsOf: network, encoding: .utf8).replacing("  naam: Lerend netwerk", with: "  nam: Lerend netwerk")
+        let broken = try String(contentsOf: network, encoding: .utf8).replacing(
+            "  naam: Lerend netwerk", with: "  nam: Lerend netwerk")
         try Data(broken.utf8).write(to: folder.appending(path: "kapot.yaml"))
 
         let check = try Program.run(["check", "kapot.yaml"], in: folder)
-        #expect(check.errors.contains("kapot.yaml:8:3: fout[N102]: onbekende sleutel 'nam' in het netwerk\n  8 |   nam: Lerend netwerk Zorg Dichtbij\n    |   ^~~"))
+        #expect(
+            check.errors.contains(
+                "kapot.yaml:8:3: fout[N102]: onbekende sleutel 'nam' in het netwerk\n  8 |   nam: Lerend netwerk Zorg Dichtbij\n    |   ^~~"
+            ))
 
         let plan = try Program.run(["plan", "netwerk.yaml", "--datum", "2026-01-02", "-o", "kopie.yaml"], in: folder)
         #expect(plan.status == 0, "\(plan.errors)")
@@ -101,7 +107,9 @@ import Testing
         #expect(help.output.contains("plan, uitnodigingen, agendas, alles"))
         #expect(help.output.contains("alles)"))
         #expect(!help.output.contains(": all)"))
-        let english = try Program.run(["export", Self.sample.path(percentEncoded: false), "-o", "docs", "--document", "all", "--datum", "2026-01-01"], in: folder)
+        let english = try Program.run(
+            ["export", Self.sample.path(percentEncoded: false), "-o", "docs", "--document", "all", "--datum", "2026-01-01"],
+            in: folder)
         #expect(english.status == 0, "English spellings stay as aliases: \(english.errors)")
     }
 }

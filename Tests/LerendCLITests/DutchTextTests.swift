@@ -7,7 +7,8 @@ import Testing
     static let subcommands = ["check", "status", "plan", "calendar", "export", "render", "uitleg"]
 
     /// Every way to ask for help: `lerend`, `lerend --help`, `lerend help <cmd>`, `lerend <cmd> --help`...
-    static let helpRequests: [[String]] = [[], ["--help"], ["-h"], ["help"]]
+    static let helpRequests: [[String]] =
+        [[], ["--help"], ["-h"], ["help"]]
         + subcommands.flatMap { [[$0, "--help"], [$0, "-h"], ["help", $0]] }
 
     /// The English of the parser's help screens (HelpGenerator.swift, UsageGenerator.swift,
@@ -20,12 +21,13 @@ import Testing
     ]
 
     /// The English of the parser's error messages (ErrorMessageGenerator in UsageGenerator.swift).
-    static let englishErrors = englishHelp + [
-        "Unexpected argument", "unexpected arguments", "Unknown option", "Did you mean", "Missing value for",
-        "Missing expected argument", "Missing one of", "Missing required subcommand", "The value", "is invalid",
-        "Please provide", "one of the following", "does not take any value", "was specified", "had already been set",
-        "Invalid option", "Internal error", "Can't", " or: ", "Error Domain", "The file", "The operation",
-    ]
+    static let englishErrors =
+        englishHelp + [
+            "Unexpected argument", "unexpected arguments", "Unknown option", "Did you mean", "Missing value for",
+            "Missing expected argument", "Missing one of", "Missing required subcommand", "The value", "is invalid",
+            "Please provide", "one of the following", "does not take any value", "was specified", "had already been set",
+            "Invalid option", "Internal error", "Can't", " or: ", "Error Domain", "The file", "The operation",
+        ]
 
     /// `text` with every run of white space as one space, so that a phrase the wrapping
     /// broke over two lines is still found.
@@ -82,15 +84,22 @@ import Testing
     }
 
     @Test(arguments: [
-        (["check"], "fout: ontbrekend argument '<netwerk.yaml>'\nUitleg:  <netwerk.yaml>  Het netwerkbestand (YAML).\nGebruik: lerend check <netwerk.yaml>"),
+        (
+            ["check"],
+            "fout: ontbrekend argument '<netwerk.yaml>'\nUitleg:  <netwerk.yaml>  Het netwerkbestand (YAML).\nGebruik: lerend check <netwerk.yaml>"
+        ),
         (["check"], "  Zie 'lerend check --help' voor meer uitleg."),
         (["check", "netwerk.yaml", "b", "c"], "fout: 2 onverwachte argumenten: 'b', 'c'\n"),
-        (["check", "netwerk.yaml", "--format", "xml"],
-         "fout: de waarde 'xml' past niet bij '--format <vorm>'. Kies 'tekst' of 'json'.\n"),
+        (
+            ["check", "netwerk.yaml", "--format", "xml"],
+            "fout: de waarde 'xml' past niet bij '--format <vorm>'. Kies 'tekst' of 'json'.\n"
+        ),
         (["uitleg", "iets"], "fout: de waarde 'iets' past niet bij '<onderwerp>'. Kies 'functies' of 'velden'.\n"),
         (["check", "netwerk.yaml", "--datum"], "fout: geen waarde bij '--datum <datum>'\nUitleg:  --datum <datum>  "),
-        (["export", "netwerk.yaml", "-o", "uit", "--pdf=ja"],
-         "fout: bij de optie '--pdf' hoort geen waarde, maar er is 'ja' opgegeven.\n"),
+        (
+            ["export", "netwerk.yaml", "-o", "uit", "--pdf=ja"],
+            "fout: bij de optie '--pdf' hoort geen waarde, maar er is 'ja' opgegeven.\n"
+        ),
         (["check", "netwerk.yaml", "--formt", "json"], "fout: onbekende optie '--formt'; bedoel je '--format'?\n"),
         (["render", "a.odt", "b.yaml", "-o", "c.odt", "-x"], "fout: onbekende optie '-x'\n"),
     ])
@@ -103,7 +112,10 @@ import Testing
 
     @Test(arguments: [
         (["chek"], "fout: onverwacht argument 'chek'\n   hint: bedoel je 'check'?\nGebruik: lerend <opdracht>"),
-        (["stauts", "netwerk.yaml"], "fout: 2 onverwachte argumenten: 'stauts', 'netwerk.yaml'\n   hint: 'stauts': bedoel je 'status'?\n"),
+        (
+            ["stauts", "netwerk.yaml"],
+            "fout: 2 onverwachte argumenten: 'stauts', 'netwerk.yaml'\n   hint: 'stauts': bedoel je 'status'?\n"
+        ),
         (["check", "netwerk.yaml", "format", "json"], "   hint: 'format': bedoel je '--format'?\n"),
         (["check", "netwerk.yaml", "formaat", "json"], "   hint: 'formaat': bedoel je '--format'?\n"),
         (["expotr", "netwerk.yaml", "-o", "uit"], "fout: onbekende optie '-o'\n   hint: bedoel je 'export'?\n"),
@@ -145,8 +157,10 @@ import Testing
         try "geen map".write(to: folder.appending(path: "bestand"), atomically: true, encoding: .utf8)
         let result = try Program.run(["export", "netwerk.yaml", "--datum", "2026-01-01", "-o", "bestand/uit"], in: folder)
         #expect(result.status == 1)
-        #expect(result.errors.hasPrefix("bestand/uit: fout[O003]: kan map 'bestand/uit' niet maken: 'bestand' is een bestand, geen map\n"),
-                "\(result.errors)")
+        #expect(
+            result.errors.hasPrefix(
+                "bestand/uit: fout[O003]: kan map 'bestand/uit' niet maken: 'bestand' is een bestand, geen map\n"),
+            "\(result.errors)")
         #expect(Self.english(in: result.errors, from: Self.englishErrors) == [], "\(result.errors)")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LerendDocuments
 
 /// The invitation batch of `lerend export`, run as an organiser runs it.
@@ -12,10 +13,12 @@ import Testing
         let result = try Program.run(
             ["export", "netwerk.yaml", "--document", "uitnodigingen", "--datum", "2026-01-01", "-o", "uit"], in: folder)
         #expect(result.status == 1)
-        #expect(result.errors.contains("fout[X102]: geen uitnodiging voor Deelnemer 3: Deelnemer 3 heeft geen e-mailadres"),
-                "\(result.errors)")
+        #expect(
+            result.errors.contains("fout[X102]: geen uitnodiging voor Deelnemer 3: Deelnemer 3 heeft geen e-mailadres"),
+            "\(result.errors)")
         #expect(result.errors.contains("netwerk.yaml:"))
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.appending(path: "uit/uitnodigingen").path(percentEncoded: false))
+        let files = try FileManager.default.contentsOfDirectory(
+            atPath: folder.appending(path: "uit/uitnodigingen").path(percentEncoded: false))
         #expect(files.sorted() == [1, 2, 4, 5].map { "uitnodiging bijeenkomst 1 Deelnemer \($0).odt" })
     }
 
@@ -27,20 +30,24 @@ import Testing
         let result = try Program.run(
             ["export", "netwerk.yaml", "--document", "uitnodigingen", "--datum", "2026-01-01", "-o", "uit"], in: folder)
         #expect(result.status == 0, "\(result.errors)")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.appending(path: "uit/uitnodigingen").path(percentEncoded: false))
-        #expect(Set(files) == [
-            "uitnodiging bijeenkomst 1 Anna_Bo.odt", "uitnodiging bijeenkomst 1 Anna_Bo (2).odt",
-            "uitnodiging bijeenkomst 1 ._etc.odt", "uitnodiging bijeenkomst 1 Fatima El Amrani.odt",
-            "uitnodiging bijeenkomst 1 Ölçer, Jan.odt",
-        ])
+        let files = try FileManager.default.contentsOfDirectory(
+            atPath: folder.appending(path: "uit/uitnodigingen").path(percentEncoded: false))
+        #expect(
+            Set(files) == [
+                "uitnodiging bijeenkomst 1 Anna_Bo.odt", "uitnodiging bijeenkomst 1 Anna_Bo (2).odt",
+                "uitnodiging bijeenkomst 1 ._etc.odt", "uitnodiging bijeenkomst 1 Fatima El Amrani.odt",
+                "uitnodiging bijeenkomst 1 Ölçer, Jan.odt",
+            ])
     }
 
     @Test func exportKilledHalfwayLeavesNoHalfFileAndARerunGivesTheSameBytes() throws {
         let folder = try Program.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data(Program.network(participants: 3000).utf8).write(to: folder.appending(path: "netwerk.yaml"))
-        let arguments = ["export", "netwerk.yaml", "--document", "uitnodigingen", "--datum", "2026-01-01", "-o", "uit",
-                         "--workers", "1"]
+        let arguments = [
+            "export", "netwerk.yaml", "--document", "uitnodigingen", "--datum", "2026-01-01", "-o", "uit",
+            "--workers", "1",
+        ]
         let output = folder.appending(path: "uit/uitnodigingen").path(percentEncoded: false)
         let process = try Program.start(arguments, in: folder)
         // Kill it once it has written some documents, but not all.

@@ -69,7 +69,9 @@ import Testing
     @Test func installLaysOutProgramPluginsTemplatesDocsAndCompletions() throws {
         let (root, prefix, work) = try Self.folder()
         defer { try? FileManager.default.removeItem(at: root) }
-        let arguments = ["--prefix", prefix.path(percentEncoded: false), "--binary", Program.executable.path(percentEncoded: false)]
+        let arguments = [
+            "--prefix", prefix.path(percentEncoded: false), "--binary", Program.executable.path(percentEncoded: false),
+        ]
         let result = try Self.install(arguments, in: work)
         try #require(result.status == 0, "install.sh: \(result.output)")
         let files = FileManager.default
@@ -77,25 +79,32 @@ import Testing
 
         let repository = Program.repository
         let bundles = try files.contentsOfDirectory(atPath: repository.appending(path: "Plugins").path(percentEncoded: false))
-            .filter { files.fileExists(atPath: repository.appending(path: "Plugins/\($0)/plugin.yaml").path(percentEncoded: false)) }
+            .filter {
+                files.fileExists(atPath: repository.appending(path: "Plugins/\($0)/plugin.yaml").path(percentEncoded: false))
+            }
         #expect(bundles.count >= 3)
         for bundle in bundles {
-            #expect(Self.listing(prefix.appending(path: "share/lerend/Plugins/\(bundle)"))
-                == Self.listing(repository.appending(path: "Plugins/\(bundle)")), "bundle \(bundle) complete")
+            #expect(
+                Self.listing(prefix.appending(path: "share/lerend/Plugins/\(bundle)"))
+                    == Self.listing(repository.appending(path: "Plugins/\(bundle)")), "bundle \(bundle) complete")
         }
         let templates = try files.contentsOfDirectory(atPath: repository.appending(path: "Templates").path(percentEncoded: false))
             .filter { $0.hasSuffix(".odt") || $0.hasSuffix(".docx") }.sorted()
         #expect(templates.count == 6)
-        #expect(try files.contentsOfDirectory(atPath: prefix.appending(path: "share/lerend/Templates").path(percentEncoded: false)).sorted()
-            == templates, "the templates, without bron/")
+        #expect(
+            try files.contentsOfDirectory(atPath: prefix.appending(path: "share/lerend/Templates").path(percentEncoded: false))
+                .sorted()
+                == templates, "the templates, without bron/")
 
         let docs = try files.contentsOfDirectory(atPath: repository.appending(path: "Docs").path(percentEncoded: false))
             .filter { $0.hasSuffix(".md") }
         #expect(!docs.isEmpty)
-        #expect(Self.text(prefix.appending(path: "share/doc/lerend/README.md")) == Self.text(repository.appending(path: "README.md")))
+        #expect(
+            Self.text(prefix.appending(path: "share/doc/lerend/README.md")) == Self.text(repository.appending(path: "README.md")))
         for document in docs {
-            #expect(Self.text(prefix.appending(path: "share/doc/lerend/Docs/\(document)"))
-                == Self.text(repository.appending(path: "Docs/\(document)")), "\(document) installed")
+            #expect(
+                Self.text(prefix.appending(path: "share/doc/lerend/Docs/\(document)"))
+                    == Self.text(repository.appending(path: "Docs/\(document)")), "\(document) installed")
         }
 
         let bash = Self.text(prefix.appending(path: "share/bash-completion/completions/lerend"))
@@ -122,7 +131,8 @@ import Testing
         let (root, prefix, work) = try Self.folder()
         defer { try? FileManager.default.removeItem(at: root) }
         let install = try Self.install(
-            ["--prefix", prefix.path(percentEncoded: false), "--binary", Program.executable.path(percentEncoded: false)], in: work)
+            ["--prefix", prefix.path(percentEncoded: false), "--binary", Program.executable.path(percentEncoded: false)], in: work
+        )
         try #require(install.status == 0, "install.sh: \(install.output)")
         let lerend = prefix.appending(path: "bin/lerend")
         try #require(!Self.samples.isEmpty)
@@ -149,11 +159,13 @@ import Testing
 
             let calendar = try Self.run(lerend, ["calendar", name, "--datum", Self.date, "-o", "\(name).ics"], in: work)
             #expect(calendar.status == 0, "\(name): calendar: \(calendar.output)")
-            #expect(Self.text(work.appending(path: "\(name).ics")).contains("BEGIN:VEVENT"), "\(name): calendar wrote its meetings")
+            #expect(
+                Self.text(work.appending(path: "\(name).ics")).contains("BEGIN:VEVENT"), "\(name): calendar wrote its meetings")
 
             for format in ["odt", "docx"] {
                 let folder = "documenten-\(name)-\(format)"
-                let export = try Self.run(lerend, ["export", name, "--datum", Self.date, "--format", format, "-o", folder], in: work)
+                let export = try Self.run(
+                    lerend, ["export", name, "--datum", Self.date, "--format", format, "-o", folder], in: work)
                 #expect(export.status == 0, "\(name): export --format \(format): \(export.output)")
                 let written = Self.listing(work.appending(path: folder))
                 #expect(!written.isEmpty, "\(name): export --format \(format) wrote documents")

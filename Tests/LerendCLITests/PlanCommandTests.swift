@@ -23,7 +23,10 @@ import Testing
         #expect(result.output.contains("geschreven: kopie.yaml (3 bijeenkomsten toegevoegd)"))
         #expect(try Data(contentsOf: network) == before, "the network file is not touched")
         let copy = try String(contentsOf: folder.appending(path: "kopie.yaml"), encoding: .utf8)
-        #expect(copy.hasPrefix(String(decoding: before, as: UTF8.self).components(separatedBy: "besluiten:")[0].components(separatedBy: "  - datum: 2026-05-28")[0]))
+        #expect(
+            copy.hasPrefix(
+                String(decoding: before, as: UTF8.self).components(separatedBy: "besluiten:")[0].components(
+                    separatedBy: "  - datum: 2026-05-28")[0]))
         #expect(copy.contains("# voorgesteld door lerend plan op 2026-06-20"))
 
         let check = try Program.run(["status", "kopie.yaml", "--datum", "2026-06-20"], in: folder)

@@ -56,7 +56,9 @@ struct Program {
     }
 
     /// A network of `participants` participants over 6 organisations, with one meeting.
-    static func network(participants: Int, names: (Int) -> String = { "Deelnemer \($0)" }, email: (Int) -> String? = { "d\($0)@zorg.nl" }) -> String {
+    static func network(
+        participants: Int, names: (Int) -> String = { "Deelnemer \($0)" }, email: (Int) -> String? = { "d\($0)@zorg.nl" }
+    ) -> String {
         var text = """
             netwerk:
               naam: Netwerk Test

@@ -11,8 +11,9 @@ import Testing
         let result = try Program.run(["uitleg", topic], in: folder)
         #expect(result.status == 0)
         let text = try String(contentsOf: Program.repository.appending(path: document), encoding: .utf8)
-        #expect(text.contains(result.output.trimmingCharacters(in: .newlines)),
-                "\(document) is out of date: paste the output of 'lerend uitleg \(topic)' into it")
+        #expect(
+            text.contains(result.output.trimmingCharacters(in: .newlines)),
+            "\(document) is out of date: paste the output of 'lerend uitleg \(topic)' into it")
     }
 
     @Test func uitlegNamesEveryFunctionAndEveryAlias() throws {

@@ -8,13 +8,19 @@ import Testing
     @Test func mailMergeWritesOneInvitationPerParticipant() throws {
         let folder = try Program.folderWithTemplates()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try Program.run(["render", "Templates/uitnodiging.docx", Self.data, "--each", "deelnemers", "--as", "deelnemer",
-                                      "-o", "uit", "--name", "uitnodiging {{ deelnemer.naam }}"], in: folder)
+        let result = try Program.run(
+            [
+                "render", "Templates/uitnodiging.docx", Self.data, "--each", "deelnemers", "--as", "deelnemer",
+                "-o", "uit", "--name", "uitnodiging {{ deelnemer.naam }}",
+            ], in: folder)
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.hasPrefix("4 documenten geschreven in uit/"))
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.appending(path: "uit").path(percentEncoded: false))
-        #expect(files.sorted() == ["uitnodiging Anouk Bos-Ünal.docx", "uitnodiging Joost van Dijk.docx",
-                                   "uitnodiging Peter de Wit.docx", "uitnodiging Sanne Mulder.docx"])
+        #expect(
+            files.sorted() == [
+                "uitnodiging Anouk Bos-Ünal.docx", "uitnodiging Joost van Dijk.docx",
+                "uitnodiging Peter de Wit.docx", "uitnodiging Sanne Mulder.docx",
+            ])
     }
 
     @Test func missingValueStopsTheDocumentWithItsPlace() throws {
@@ -22,16 +28,20 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try Program.run(["render", "Templates/uitnodiging.odt", Self.data, "-o", "brief.odt"], in: folder)
         #expect(result.status == 1)
-        #expect(result.errors.contains("Templates/uitnodiging.odt (hoofdtekst, alinea 1): fout[E201]: 'deelnemer' staat niet in de gegevens"))
+        #expect(
+            result.errors.contains(
+                "Templates/uitnodiging.odt (hoofdtekst, alinea 1): fout[E201]: 'deelnemer' staat niet in de gegevens"))
         #expect(result.errors.contains("hint: bedoel je 'deelnemers'?"))
-        #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "brief.odt").path(percentEncoded: false)),
-                "no half document")
+        #expect(
+            !FileManager.default.fileExists(atPath: folder.appending(path: "brief.odt").path(percentEncoded: false)),
+            "no half document")
     }
 
     @Test func neverOverwritesItsOwnInput() throws {
         let folder = try Program.folderWithTemplates()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.copyItem(at: Program.repository.appending(path: "Templates/agenda.odt"), to: folder.appending(path: "agenda.odt"))
+        try FileManager.default.copyItem(
+            at: Program.repository.appending(path: "Templates/agenda.odt"), to: folder.appending(path: "agenda.odt"))
         let before = try Data(contentsOf: folder.appending(path: "agenda.odt"))
         let result = try Program.run(["render", "agenda.odt", Self.data, "-o", "./agenda.odt"], in: folder)
         #expect(result.status == 1)

@@ -24,7 +24,8 @@ import Testing
     @Test func waardigheidEnTrotsSampleIsToldWhichFrameworkAppliesNow() throws {
         let folder = try Program.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try Program.run(["check", Self.sample("zorg-dichtbij.yaml"), "--datum", "2026-04-01", "--format", "json"], in: folder)
+        let result = try Program.run(
+            ["check", Self.sample("zorg-dichtbij.yaml"), "--datum", "2026-04-01", "--format", "json"], in: folder)
         #expect(result.status == 0)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         let findings = try #require(report["bevindingen"] as? [[String: Any]])

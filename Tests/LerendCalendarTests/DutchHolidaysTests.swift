@@ -1,6 +1,6 @@
-import Testing
 import LerendCalendar
 import LerendExpressions
+import Testing
 
 @Suite struct DutchHolidaysTests {
     static func date(_ text: String) -> LocalDate { LocalDate(iso: text)! }
@@ -24,7 +24,9 @@ import LerendExpressions
         }
     }
 
-    @Test(arguments: [(2025, "2025-04-26"), (2026, "2026-04-27"), (2014, "2014-04-26"), (2031, "2031-04-26"), (2030, "2030-04-27")])
+    @Test(arguments: [
+        (2025, "2025-04-26"), (2026, "2026-04-27"), (2014, "2014-04-26"), (2031, "2031-04-26"), (2030, "2030-04-27"),
+    ])
     func kingsDayMovesToSaturdayWhenThe27thIsASunday(year: Int, expected: String) {
         let kingsDay = DutchHolidays.kingsDay(year)
         #expect(kingsDay == Self.date(expected))
@@ -33,12 +35,13 @@ import LerendExpressions
 
     @Test func holidaysOf2026() {
         let holidays = DutchHolidays.holidays(in: 2026).map { "\($0.date.iso) \($0.name)" }
-        #expect(holidays == [
-            "2026-01-01 Nieuwjaarsdag", "2026-04-03 Goede Vrijdag", "2026-04-05 Eerste Paasdag",
-            "2026-04-06 Tweede Paasdag", "2026-04-27 Koningsdag", "2026-05-05 Bevrijdingsdag",
-            "2026-05-14 Hemelvaartsdag", "2026-05-24 Eerste Pinksterdag", "2026-05-25 Tweede Pinksterdag",
-            "2026-12-25 Eerste Kerstdag", "2026-12-26 Tweede Kerstdag",
-        ])
+        #expect(
+            holidays == [
+                "2026-01-01 Nieuwjaarsdag", "2026-04-03 Goede Vrijdag", "2026-04-05 Eerste Paasdag",
+                "2026-04-06 Tweede Paasdag", "2026-04-27 Koningsdag", "2026-05-05 Bevrijdingsdag",
+                "2026-05-14 Hemelvaartsdag", "2026-05-24 Eerste Pinksterdag", "2026-05-25 Tweede Pinksterdag",
+                "2026-12-25 Eerste Kerstdag", "2026-12-26 Tweede Kerstdag",
+            ])
         #expect(DutchHolidays.holiday(on: Self.date("2026-05-05"), liberationDay: false) == nil)
         #expect(DutchHolidays.holiday(on: Self.date("2026-05-14"))?.name == "Hemelvaartsdag")
         #expect(DutchHolidays.holiday(on: Self.date("2026-05-13")) == nil)

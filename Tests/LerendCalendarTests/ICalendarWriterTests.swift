@@ -1,6 +1,7 @@
-import Testing
-@testable import LerendCalendar
 import LerendExpressions
+import Testing
+
+@testable import LerendCalendar
 
 @Suite struct ICalendarWriterTests {
     let writer = ICalendarWriter(

@@ -1,18 +1,19 @@
 import Foundation
-import Testing
 import LerendData
 import LerendDiagnostics
 import LerendExpressions
+import Testing
 
 /// Reading YAML and JSON files: structure, places, duplicate keys, aliases, JSON with tabs, BOMs.
 @Suite struct DataFileTests {
     @Test func duplicateKeyPointsAtTheSecondAndNamesTheFirst() {
-        #expect(Check.problems("naam: Anna\nleeftijd: 4\nnaam: Bo\n") == """
-            gegevens.yaml:3:1: fout[D105]: sleutel 'naam' komt twee keer voor
-              3 | naam: Bo
-                | ^~~~
-               hint: de eerste staat op regel 1; haal een van beide weg
-            """)
+        #expect(
+            Check.problems("naam: Anna\nleeftijd: 4\nnaam: Bo\n") == """
+                gegevens.yaml:3:1: fout[D105]: sleutel 'naam' komt twee keer voor
+                  3 | naam: Bo
+                    | ^~~~
+                   hint: de eerste staat op regel 1; haal een van beide weg
+                """)
     }
 
     @Test func duplicateKeyInANestedMapping() throws {
@@ -37,7 +38,8 @@ import LerendExpressions
     }
 
     @Test func aliasesAreFilledInWithTheAnchoredValue() throws {
-        let file = try DataFile.parse("standaard: &std\n  duur: 90\nbijeenkomst:\n  instellingen: *std\nb: &x 1\nc: *x\n", path: "g.yaml")
+        let file = try DataFile.parse(
+            "standaard: &std\n  duur: 90\nbijeenkomst:\n  instellingen: *std\nb: &x 1\nc: *x\n", path: "g.yaml")
         #expect(file.value.value(atPath: "bijeenkomst.instellingen.duur") == .int(90))
         #expect(file.value.value(atPath: "c") == .int(1))
     }
@@ -143,7 +145,8 @@ import LerendExpressions
     }
 
     @Test func aFileThatIsNoUTF8IsReported() throws {
-        let path = try Check.temporaryFile("latin1.yaml", Data([0x6E, 0x61, 0x61, 0x6D, 0x3A, 0x20, 0x4A, 0xF6, 0x72, 0x67, 0x0A]))
+        let path = try Check.temporaryFile(
+            "latin1.yaml", Data([0x6E, 0x61, 0x61, 0x6D, 0x3A, 0x20, 0x4A, 0xF6, 0x72, 0x67, 0x0A]))
         do throws(DiagnosticList) {
             _ = try DataFile.load(path: path)
             Issue.record("Latin-1 text must be an error")

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import LerendData
 import LerendDiagnostics
 import LerendExpressions
+import Testing
 
 /// Every example of `Docs/expressietaal.md`, evaluated against the document's own example data.
 ///
@@ -29,7 +29,7 @@ import LerendExpressions
 
     static var exampleData: String {
         guard let start = document.range(of: "```yaml\n"),
-              let end = document.range(of: "\n```", range: start.upperBound..<document.endIndex)
+            let end = document.range(of: "\n```", range: start.upperBound..<document.endIndex)
         else { return "" }
         return String(document[start.upperBound..<end.lowerBound]) + "\n"
     }
@@ -55,7 +55,9 @@ import LerendExpressions
                     continue
                 }
                 var source = cells[0]
-                if source.hasPrefix("`"), source.hasSuffix("`"), source.count >= 2 { source = String(source.dropFirst().dropLast()) }
+                if source.hasPrefix("`"), source.hasSuffix("`"), source.count >= 2 {
+                    source = String(source.dropFirst().dropLast())
+                }
                 result.append(Example(kind: current, source: source, expected: cells[1], line: offset + 1))
             }
         }

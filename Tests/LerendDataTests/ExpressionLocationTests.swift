@@ -1,7 +1,7 @@
-import Testing
 import LerendData
 import LerendDiagnostics
 import LerendExpressions
+import Testing
 
 /// Expressions and text templates written in a data file: their errors point at the exact column.
 @Suite struct ExpressionLocationTests {
@@ -17,12 +17,13 @@ import LerendExpressions
     }
 
     @Test func anUnknownFunctionPointsIntoTheLine() throws {
-        #expect(try Self.expressionProblem("regel:\n  wanneer: cont(organisaties) > 3\n", key: "regel.wanneer") == """
-            regels.yaml:2:12: fout[E104]: onbekende functie 'cont'
-              2 |   wanneer: cont(organisaties) > 3
-                |            ^~~~
-               hint: bedoel je 'count'?
-            """)
+        #expect(
+            try Self.expressionProblem("regel:\n  wanneer: cont(organisaties) > 3\n", key: "regel.wanneer") == """
+                regels.yaml:2:12: fout[E104]: onbekende functie 'cont'
+                  2 |   wanneer: cont(organisaties) > 3
+                    |            ^~~~
+                   hint: bedoel je 'count'?
+                """)
     }
 
     @Test func aQuotedExpressionCountsTheQuote() throws {
@@ -56,7 +57,8 @@ import LerendExpressions
             Issue.record("the template must fail")
         } catch {
             #expect(error.id == "E103")
-            #expect(error.location == SourceLocation(file: "regels.yaml", line: 1, column: 49), "at the }} where the ) is missing")
+            #expect(
+                error.location == SourceLocation(file: "regels.yaml", line: 1, column: 49), "at the }} where the ) is missing")
         }
     }
 

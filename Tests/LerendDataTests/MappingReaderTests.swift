@@ -1,6 +1,6 @@
-import Testing
 import LerendData
 import LerendDiagnostics
+import Testing
 
 /// Reading the keys of one mapping, with located problems for missing, wrong and unknown keys.
 @Suite struct MappingReaderTests {

@@ -1,6 +1,6 @@
-import Testing
 import LerendData
 import LerendExpressions
+import Testing
 
 /// Unquoted scalars mean what a person writing the file means; quoted ones stay text.
 @Suite struct ScalarTests {

@@ -1,6 +1,6 @@
-import Testing
 import LerendData
 import LerendDiagnostics
+import Testing
 
 /// libyaml's problems, said in Dutch, at `file:line:col`, with the line, a caret and a hint.
 @Suite struct YAMLErrorTests {
@@ -14,23 +14,30 @@ import LerendDiagnostics
     }
 
     static let cases: [Case] = [
-        Case(text: "deelnemers:\n  - naam: Anna\n   organisatie: De Linde\n", line: 3, column: 4,
-             message: "verwachtte een '-' voor het volgende element van de lijst", hint: "controleer de inspringing van de lijst"),
-        Case(text: "naam: \"Anna\n", line: 2, column: 1, message: "het bestand houdt onverwacht op",
-             hint: "is er een aanhalingsteken of haakje niet gesloten?"),
-        Case(text: "titel: Zorg: dichtbij\n", line: 1, column: 12, message: "onverwachte ':' in een waarde",
-             hint: "zet een waarde met een dubbele punt tussen aanhalingstekens, of controleer de inspringing"),
+        Case(
+            text: "deelnemers:\n  - naam: Anna\n   organisatie: De Linde\n", line: 3, column: 4,
+            message: "verwachtte een '-' voor het volgende element van de lijst", hint: "controleer de inspringing van de lijst"),
+        Case(
+            text: "naam: \"Anna\n", line: 2, column: 1, message: "het bestand houdt onverwacht op",
+            hint: "is er een aanhalingsteken of haakje niet gesloten?"),
+        Case(
+            text: "titel: Zorg: dichtbij\n", line: 1, column: 12, message: "onverwachte ':' in een waarde",
+            hint: "zet een waarde met een dubbele punt tussen aanhalingstekens, of controleer de inspringing"),
         Case(text: "a: 1\n b: 2\n", line: 2, column: 3, message: "onverwachte ':' in een waarde"),
         Case(text: "- a\nb: 1\n", line: 2, column: 1, message: "verwachtte een '-' voor het volgende element van de lijst"),
-        Case(text: "naam: @anna\n", line: 1, column: 7, message: "teken dat hier niet kan staan",
-             hint: "zet tekst met bijzondere tekens tussen aanhalingstekens"),
-        Case(text: "tekst: \"a\\qb\"\n", line: 1, column: 10,
-             message: "onbekende '\\'-code in een tekst tussen dubbele aanhalingstekens"),
-        Case(text: "lijst: [1, 2\n", line: 2, column: 1, message: "verwachtte een ',' of een sluitend haakje",
-             hint: "zet komma's tussen de elementen en sluit elke '[' met ']' en elke '{' met '}'"),
+        Case(
+            text: "naam: @anna\n", line: 1, column: 7, message: "teken dat hier niet kan staan",
+            hint: "zet tekst met bijzondere tekens tussen aanhalingstekens"),
+        Case(
+            text: "tekst: \"a\\qb\"\n", line: 1, column: 10,
+            message: "onbekende '\\'-code in een tekst tussen dubbele aanhalingstekens"),
+        Case(
+            text: "lijst: [1, 2\n", line: 2, column: 1, message: "verwachtte een ',' of een sluitend haakje",
+            hint: "zet komma's tussen de elementen en sluit elke '[' met ']' en elke '{' met '}'"),
         Case(text: "{\"a\" 1}\n", line: 1, column: 6, message: "verwachtte een ',' of een sluitend haakje"),
-        Case(text: "netwerk:\n\tnaam: Zorg\n", line: 2, column: 1, message: "tab gebruikt om in te springen",
-             hint: "spring in met spaties, niet met tabs"),
+        Case(
+            text: "netwerk:\n\tnaam: Zorg\n", line: 2, column: 1, message: "tab gebruikt om in te springen",
+            hint: "spring in met spaties, niet met tabs"),
     ]
 
     @Test(arguments: cases)
@@ -45,13 +52,14 @@ import LerendDiagnostics
     }
 
     @Test func theWholeMessageReadsLikeACompilers() {
-        #expect(Check.problems("deelnemers:\n  - naam: Anna\n   organisatie: De Linde\n", path: "netwerk.yaml") == """
-            netwerk.yaml:3:4: fout[D103]: verwachtte een '-' voor het volgende element van de lijst
-              3 |    organisatie: De Linde
-                |    ^
-               hint: controleer de inspringing van de lijst
-               opmerking: dit begon op regel 2, kolom 3
-            """)
+        #expect(
+            Check.problems("deelnemers:\n  - naam: Anna\n   organisatie: De Linde\n", path: "netwerk.yaml") == """
+                netwerk.yaml:3:4: fout[D103]: verwachtte een '-' voor het volgende element van de lijst
+                  3 |    organisatie: De Linde
+                    |    ^
+                   hint: controleer de inspringing van de lijst
+                   opmerking: dit begon op regel 2, kolom 3
+                """)
     }
 
     @Test func anUnclosedQuoteSaysWhereItBegan() throws {

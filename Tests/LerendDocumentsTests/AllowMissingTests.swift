@@ -1,7 +1,7 @@
-import Testing
 import LerendDiagnostics
 import LerendDocuments
 import LerendExpressions
+import Testing
 
 /// `--allow-missing` (`MissingValuePolicy.empty`): a place whose value is missing stays
 /// empty, also when the value goes through a filter; without it, the place is an error
@@ -50,10 +50,11 @@ import LerendExpressions
             try Self.render(Self.filters(), ["bijeenkomst": ["thema": "Samen eten"]], .error)
         }
         #expect(error.diagnostics.map(\.id) == ["E201", "E201"])
-        #expect(error.diagnostics.map(\.message) == [
-            "'bijeenkomst.datum' ontbreekt: 'bijeenkomst' heeft geen veld 'datum'",
-            "'bijeenkomst.begintijd' ontbreekt: 'bijeenkomst' heeft geen veld 'begintijd'",
-        ])
+        #expect(
+            error.diagnostics.map(\.message) == [
+                "'bijeenkomst.datum' ontbreekt: 'bijeenkomst' heeft geen veld 'datum'",
+                "'bijeenkomst.begintijd' ontbreekt: 'bijeenkomst' heeft geen veld 'begintijd'",
+            ])
     }
 
     @Test func aValueOfTheWrongKindIsStillAnErrorWhenMissingValuesPrintEmpty() throws {

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import LerendDocuments
 import LerendDiagnostics
 import LerendExpressions
+import Testing
+
+@testable import LerendDocuments
 
 /// A zlib error is a failed document with a message, not the end of the program; the
 /// other documents of a mail merge are still written.

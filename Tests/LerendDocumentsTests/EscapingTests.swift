@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import LerendExpressions
+import Testing
 
 /// Values are text, whatever characters they hold.
 @Suite struct EscapingTests {
@@ -9,26 +9,29 @@ import LerendExpressions
     @Test func docxEscapesMarkupAndKeepsEveryCharacter() throws {
         let template = try TestPackage.docx(body: "<w:p><w:r><w:t>{{ naam }}</w:t></w:r></w:p>")
         let body = try TestPackage.wordBody(of: TestPackage.render(template, ["naam": .string(Self.hard)]))
-        #expect(body == """
-            <w:p><w:r><w:t xml:space="preserve">Zorg &amp; Welzijn &lt;Noord&gt; "De Linde" 't Anker – Ölçer, Brœder, Ĳsselmonde 😀👩🏽‍⚕️</w:t></w:r></w:p>
-            """)
+        #expect(
+            body == """
+                <w:p><w:r><w:t xml:space="preserve">Zorg &amp; Welzijn &lt;Noord&gt; "De Linde" 't Anker – Ölçer, Brœder, Ĳsselmonde 😀👩🏽‍⚕️</w:t></w:r></w:p>
+                """)
     }
 
     @Test func odtEscapesMarkupAndKeepsEveryCharacter() throws {
         let template = try TestPackage.odt(body: "<text:p>{{ naam }}</text:p>")
         let body = try TestPackage.odfBody(of: TestPackage.render(template, ["naam": .string(Self.hard)]))
-        #expect(body == """
-            <text:p>Zorg &amp; Welzijn &lt;Noord&gt; "De Linde" 't Anker – Ölçer, Brœder, Ĳsselmonde 😀👩🏽‍⚕️</text:p>
-            """)
+        #expect(
+            body == """
+                <text:p>Zorg &amp; Welzijn &lt;Noord&gt; "De Linde" 't Anker – Ölçer, Brœder, Ĳsselmonde 😀👩🏽‍⚕️</text:p>
+                """)
     }
 
     @Test func docxNewlineBecomesLineBreakAndTabATab() throws {
         let template = try TestPackage.docx(body: "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>{{ adres }}</w:t></w:r></w:p>")
         let body = try TestPackage.wordBody(of: TestPackage.render(template, ["adres": "Lindelaan 12\r\n8011 AB\tZwolle"]))
-        #expect(body == """
-            <w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">Lindelaan 12</w:t><w:br/>\
-            <w:t xml:space="preserve">8011 AB</w:t><w:tab/><w:t xml:space="preserve">Zwolle</w:t></w:r></w:p>
-            """)
+        #expect(
+            body == """
+                <w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">Lindelaan 12</w:t><w:br/>\
+                <w:t xml:space="preserve">8011 AB</w:t><w:tab/><w:t xml:space="preserve">Zwolle</w:t></w:r></w:p>
+                """)
     }
 
     @Test func odtNewlineTabAndRunsOfSpaces() throws {
@@ -47,7 +50,8 @@ import LerendExpressions
     }
 
     @Test func numbersDatesAndListsPrintDutch() throws {
-        let template = try TestPackage.odt(body: "<text:p>{{ bedrag | bedrag }} · {{ cijfer }} · {{ dag | datum('kort') }} · {{ namen }}</text:p>")
+        let template = try TestPackage.odt(
+            body: "<text:p>{{ bedrag | bedrag }} · {{ cijfer }} · {{ dag | datum('kort') }} · {{ namen }}</text:p>")
         let data: Value = [
             "bedrag": 1234.5, "cijfer": 2.5, "dag": .date(LocalDate(year: 2026, month: 4, day: 27)!),
             "namen": ["Anna", "Bo", "Cas"],

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import LerendDocuments
-import LerendExpressions
 import LerendDiagnostics
+import LerendExpressions
+import Testing
+
+@testable import LerendDocuments
 
 /// Headers, footers, footnotes, text boxes, and what the package looks like afterwards.
 @Suite struct PartTests {
@@ -22,12 +23,14 @@ import LerendDiagnostics
     }
 
     @Test func docxTextBoxContentIsFilled() throws {
-        let template = try TestPackage.docx(body: """
-            <w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>\
-            <w:p><w:r><w:t>{{ kader }}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>
-            """)
+        let template = try TestPackage.docx(
+            body: """
+                <w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>\
+                <w:p><w:r><w:t>{{ kader }}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>
+                """)
         let body = try TestPackage.wordBody(of: TestPackage.render(template, ["kader": "In het kader"]))
-        #expect(body.contains("<w:txbxContent><w:p><w:r><w:t xml:space=\"preserve\">In het kader</w:t></w:r></w:p></w:txbxContent>"))
+        #expect(
+            body.contains("<w:txbxContent><w:p><w:r><w:t xml:space=\"preserve\">In het kader</w:t></w:r></w:p></w:txbxContent>"))
     }
 
     @Test func odtMasterPageHeaderAndTextBoxAreFilled() throws {
@@ -36,7 +39,8 @@ import LerendDiagnostics
                 <text:p>Tekst<draw:frame draw:name="Kader"><draw:text-box><text:p>{{ kader }}</text:p></draw:text-box></draw:frame></text:p>
                 """,
             header: "<text:p>{{ netwerk }}</text:p>", footer: "<text:p>{{ afzender }}</text:p>")
-        let document = try TestPackage.render(template, ["netwerk": "Zorg Dichtbij", "afzender": "Marieke", "kader": "In het kader"])
+        let document = try TestPackage.render(
+            template, ["netwerk": "Zorg Dichtbij", "afzender": "Marieke", "kader": "In het kader"])
         let styles = try TestPackage.part("styles.xml", of: document)
         #expect(styles.contains("<style:header><text:p>Zorg Dichtbij</text:p></style:header>"))
         #expect(styles.contains("<style:footer><text:p>Marieke</text:p></style:footer>"))

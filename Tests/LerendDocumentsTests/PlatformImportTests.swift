@@ -31,9 +31,14 @@ import Testing
     }
 
     @Test func theCheckFindsAnUnguardedCall() {
-        #expect(Self.unguardedUses(in: "#if canImport(Glibc)\nimport Glibc\n#endif\nlet n = Glibc.write(1, p, 2)\n")
-            == ["let n = Glibc.write(1, p, 2)"])
-        #expect(Self.unguardedUses(in: "#if canImport(Glibc)\nlet n = Glibc.write(1, p, 2)\n#elseif canImport(Darwin)\nlet n = Darwin.write(1, p, 2)\n#endif\n")
+        #expect(
+            Self.unguardedUses(in: "#if canImport(Glibc)\nimport Glibc\n#endif\nlet n = Glibc.write(1, p, 2)\n")
+                == ["let n = Glibc.write(1, p, 2)"])
+        #expect(
+            Self.unguardedUses(
+                in:
+                    "#if canImport(Glibc)\nlet n = Glibc.write(1, p, 2)\n#elseif canImport(Darwin)\nlet n = Darwin.write(1, p, 2)\n#endif\n"
+            )
             .isEmpty)
         #expect(Self.unguardedUses(in: "#if canImport(Glibc)\nlet n = Darwin.write(1, p, 2)\n#endif\n").count == 1)
     }

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import LerendDocuments
 import LerendExpressions
+import Testing
 
 /// The templates in `Templates/`, made with LibreOffice, filled with the sample data.
 ///
@@ -34,9 +34,11 @@ import LerendExpressions
     func invitationIsPersonal(template: String) throws {
         let host = try Self.text(of: Self.rendered(template, participant: 0), template: template)
         let guest = try Self.text(of: Self.rendered(template, participant: 2), template: template)
-        for expected in ["Joost van Dijk", "Beste Joost,", "dinsdag 10 maart 2026", "13.30 tot 16.00 uur",
-                         "Deze keer is jouw organisatie gastheer", "samen met Marieke Jansen",
-                         "Rondleiding dagbesteding De Linde", "13.45–14.30", "8011 AB Zwolle"] {
+        for expected in [
+            "Joost van Dijk", "Beste Joost,", "dinsdag 10 maart 2026", "13.30 tot 16.00 uur",
+            "Deze keer is jouw organisatie gastheer", "samen met Marieke Jansen",
+            "Rondleiding dagbesteding De Linde", "13.45–14.30", "8011 AB Zwolle",
+        ] {
             #expect(host.contains(expected), "host letter lacks '\(expected)'")
         }
         for expected in ["Peter de Wit", "Geachte heer De Wit,", "Zorgcentrum 't Anker &amp; Partners", "Sluiting"] {

@@ -1,5 +1,5 @@
-import Testing
 import LerendDocuments
+import Testing
 
 @Suite struct SafeFileNameTests {
     @Test(arguments: [

@@ -1,6 +1,7 @@
 import Foundation
 import LerendData
 import LerendExpressions
+
 @testable import LerendDocuments
 
 /// The sample data of `samples/uitnodiging/`, as the command line reads it.

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import LerendExpressions
+import Testing
 
 /// Where loops and conditions reach: inline, paragraphs, table rows, and the overrides.
 @Suite struct ScopeTests {
@@ -20,65 +20,75 @@ import LerendExpressions
         }
     }
 
-    let agenda: Value = ["punten": [
-        ["tijd": "13.30", "titel": "Opening", "sprekers": ["Anna", "Bo"]],
-        ["tijd": "14.00", "titel": "Casus", "sprekers": ["Cas"]],
-    ]]
+    let agenda: Value = [
+        "punten": [
+            ["tijd": "13.30", "titel": "Opening", "sprekers": ["Anna", "Bo"]],
+            ["tijd": "14.00", "titel": "Casus", "sprekers": ["Cas"]],
+        ]
+    ]
 
     @Test func tableRowLoopRepeatsTheRowAndLeavesTheHeader() throws {
-        let template = try TestPackage.docx(body: "<w:tbl>" + Self.row("Tijd", "Onderwerp")
-            + Self.row("{% for p in punten %}{{ p.tijd }}", "{{ p.titel }}{% endfor %}") + "</w:tbl>")
+        let template = try TestPackage.docx(
+            body: "<w:tbl>" + Self.row("Tijd", "Onderwerp")
+                + Self.row("{% for p in punten %}{{ p.tijd }}", "{{ p.titel }}{% endfor %}") + "</w:tbl>")
         let body = try TestPackage.wordBody(of: TestPackage.render(template, agenda))
-        #expect(body == "<w:tbl>" + Self.row("Tijd", "Onderwerp") + Self.filledRow("13.30", "Opening")
-            + Self.filledRow("14.00", "Casus") + "</w:tbl>")
+        #expect(
+            body == "<w:tbl>" + Self.row("Tijd", "Onderwerp") + Self.filledRow("13.30", "Opening")
+                + Self.filledRow("14.00", "Casus") + "</w:tbl>")
     }
 
     @Test func odtTableRowLoop() throws {
-        let template = try TestPackage.odt(body: """
-            <table:table table:name="A"><table:table-column/><table:table-column/><table:table-row>\
-            <table:table-cell><text:p>{% for p in punten %}{{ p.tijd }}</text:p></table:table-cell>\
-            <table:table-cell><text:p>{{ p.titel }}{% endfor %}</text:p></table:table-cell></table:table-row></table:table>
-            """)
+        let template = try TestPackage.odt(
+            body: """
+                <table:table table:name="A"><table:table-column/><table:table-column/><table:table-row>\
+                <table:table-cell><text:p>{% for p in punten %}{{ p.tijd }}</text:p></table:table-cell>\
+                <table:table-cell><text:p>{{ p.titel }}{% endfor %}</text:p></table:table-cell></table:table-row></table:table>
+                """)
         let body = try TestPackage.odfBody(of: TestPackage.render(template, agenda))
-        #expect(body == """
-            <table:table table:name="A"><table:table-column/><table:table-column/>\
-            <table:table-row><table:table-cell><text:p>13.30</text:p></table:table-cell><table:table-cell><text:p>Opening</text:p></table:table-cell></table:table-row>\
-            <table:table-row><table:table-cell><text:p>14.00</text:p></table:table-cell><table:table-cell><text:p>Casus</text:p></table:table-cell></table:table-row>\
-            </table:table>
-            """)
+        #expect(
+            body == """
+                <table:table table:name="A"><table:table-column/><table:table-column/>\
+                <table:table-row><table:table-cell><text:p>13.30</text:p></table:table-cell><table:table-cell><text:p>Opening</text:p></table:table-cell></table:table-row>\
+                <table:table-row><table:table-cell><text:p>14.00</text:p></table:table-cell><table:table-cell><text:p>Casus</text:p></table:table-cell></table:table-row>\
+                </table:table>
+                """)
     }
 
     @Test func loopInsideALoopRow() throws {
-        let template = try TestPackage.docx(body: "<w:tbl>"
-            + "<w:tr>" + Self.cell("{% for p in punten %}{{ p.titel }}")
-            + "<w:tc><w:p><w:r><w:t>{% for s in p.sprekers %}</w:t></w:r></w:p><w:p><w:r><w:t>{{ s }}</w:t></w:r></w:p>"
-            + "<w:p><w:r><w:t>{% endfor %}{% endfor %}</w:t></w:r></w:p></w:tc></w:tr></w:tbl>")
+        let template = try TestPackage.docx(
+            body: "<w:tbl>"
+                + "<w:tr>" + Self.cell("{% for p in punten %}{{ p.titel }}")
+                + "<w:tc><w:p><w:r><w:t>{% for s in p.sprekers %}</w:t></w:r></w:p><w:p><w:r><w:t>{{ s }}</w:t></w:r></w:p>"
+                + "<w:p><w:r><w:t>{% endfor %}{% endfor %}</w:t></w:r></w:p></w:tc></w:tr></w:tbl>")
         let body = try TestPackage.wordBody(of: TestPackage.render(template, agenda))
         // Word wants every cell to end with a paragraph, and the loop may give none: the
         // cell's last paragraph stays, emptied of its tags.
-        #expect(body == "<w:tbl><w:tr><w:tc>" + Self.filledParagraph("Opening") + "</w:tc><w:tc>"
-            + Self.filledParagraph("Anna") + Self.filledParagraph("Bo") + "<w:p></w:p></w:tc></w:tr>"
-            + "<w:tr><w:tc>" + Self.filledParagraph("Casus") + "</w:tc><w:tc>" + Self.filledParagraph("Cas")
-            + "<w:p></w:p></w:tc></w:tr></w:tbl>")
+        #expect(
+            body == "<w:tbl><w:tr><w:tc>" + Self.filledParagraph("Opening") + "</w:tc><w:tc>"
+                + Self.filledParagraph("Anna") + Self.filledParagraph("Bo") + "<w:p></w:p></w:tc></w:tr>"
+                + "<w:tr><w:tc>" + Self.filledParagraph("Casus") + "</w:tc><w:tc>" + Self.filledParagraph("Cas")
+                + "<w:p></w:p></w:tc></w:tr></w:tbl>")
     }
 
     @Test func nestedParagraphLoopsWithLoopVariables() throws {
-        let template = try TestPackage.docx(body: Self.paragraph("{% for p in punten %}")
-            + Self.paragraph("{{ loop.index }}. {{ p.titel }}{% if loop.last %} (laatste){% endif %}")
-            + Self.paragraph("{% for s in p.sprekers %}")
-            + Self.paragraph("– {{ s }}{% if not loop.last %},{% endif %}")
-            + Self.paragraph("{% endfor %}") + Self.paragraph("{% endfor %}"))
+        let template = try TestPackage.docx(
+            body: Self.paragraph("{% for p in punten %}")
+                + Self.paragraph("{{ loop.index }}. {{ p.titel }}{% if loop.last %} (laatste){% endif %}")
+                + Self.paragraph("{% for s in p.sprekers %}")
+                + Self.paragraph("– {{ s }}{% if not loop.last %},{% endif %}")
+                + Self.paragraph("{% endfor %}") + Self.paragraph("{% endfor %}"))
         let body = try TestPackage.wordBody(of: TestPackage.render(template, agenda))
         #expect(Self.texts(body) == ["1. Opening", "– Anna,", "– Bo", "2. Casus (laatste)", "– Cas"])
         #expect(body.components(separatedBy: "<w:p>").count - 1 == 5, "no paragraph is left for the control tags")
     }
 
     @Test func conditionalParagraphsLeaveNoBlankBehind() throws {
-        let template = try TestPackage.docx(body: Self.paragraph("Voor")
-            + Self.paragraph("{% if gastheer %}") + Self.paragraph("Jij bent gastheer.")
-            + Self.paragraph("{% elif voorbereider %}") + Self.paragraph("Jij bereidt voor.")
-            + Self.paragraph("{% else %}") + Self.paragraph("Welkom.")
-            + Self.paragraph("{% endif %}") + Self.paragraph("Na"))
+        let template = try TestPackage.docx(
+            body: Self.paragraph("Voor")
+                + Self.paragraph("{% if gastheer %}") + Self.paragraph("Jij bent gastheer.")
+                + Self.paragraph("{% elif voorbereider %}") + Self.paragraph("Jij bereidt voor.")
+                + Self.paragraph("{% else %}") + Self.paragraph("Welkom.")
+                + Self.paragraph("{% endif %}") + Self.paragraph("Na"))
         for (data, middle) in [
             (["gastheer": true, "voorbereider": true] as Value, "Jij bent gastheer."),
             (["gastheer": false, "voorbereider": true], "Jij bereidt voor."),
@@ -90,7 +100,8 @@ import LerendExpressions
     }
 
     @Test func inlineConditionStaysInsideItsParagraph() throws {
-        let template = try TestPackage.docx(body: Self.paragraph("Plaats: {% if online %}online{% else %}{{ plaats }}{% endif %}."))
+        let template = try TestPackage.docx(
+            body: Self.paragraph("Plaats: {% if online %}online{% else %}{{ plaats }}{% endif %}."))
         let online = try TestPackage.wordBody(of: TestPackage.render(template, ["online": true]))
         let there = try TestPackage.wordBody(of: TestPackage.render(template, ["online": false, "plaats": "Zwolle"]))
         #expect(Self.texts(online) == ["Plaats: online."])
@@ -104,7 +115,8 @@ import LerendExpressions
     }
 
     @Test func rowOverrideRepeatsTheRowOfALoopInOneCell() throws {
-        let template = try TestPackage.docx(body: "<w:tbl>" + Self.row("{%tr for p in punten %}{{ p.titel }}{%tr endfor %}", "x") + "</w:tbl>")
+        let template = try TestPackage.docx(
+            body: "<w:tbl>" + Self.row("{%tr for p in punten %}{{ p.titel }}{%tr endfor %}", "x") + "</w:tbl>")
         let body = try TestPackage.wordBody(of: TestPackage.render(template, agenda))
         let expected = ["Opening", "Casus"].map {
             "<w:tr><w:tc>" + Self.filledParagraph($0) + "</w:tc>" + Self.cell("x") + "</w:tr>"
@@ -119,8 +131,9 @@ import LerendExpressions
     }
 
     @Test func emptyListLeavesNothing() throws {
-        let template = try TestPackage.docx(body: Self.paragraph("Voor") + Self.paragraph("{% for p in punten %}")
-            + Self.paragraph("{{ p.titel }}") + Self.paragraph("{% endfor %}"))
+        let template = try TestPackage.docx(
+            body: Self.paragraph("Voor") + Self.paragraph("{% for p in punten %}")
+                + Self.paragraph("{{ p.titel }}") + Self.paragraph("{% endfor %}"))
         let body = try TestPackage.wordBody(of: TestPackage.render(template, ["punten": []]))
         #expect(body == Self.paragraph("Voor"))
     }

@@ -1,7 +1,8 @@
 import Foundation
-@testable import LerendDocuments
-import LerendExpressions
 import LerendDiagnostics
+import LerendExpressions
+
+@testable import LerendDocuments
 
 /// Builds small templates for tests from the real LibreOffice-made packages in
 /// `Templates/`: the package stays as LibreOffice wrote it, only the parts a test is
@@ -39,17 +40,17 @@ enum TestPackage {
     ) throws -> [UInt8] {
         let parts = [
             "word/document.xml": """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <w:document \(wordNamespaces)><w:body>\(body)<w:sectPr><w:headerReference w:type="default" r:id="rId2"/><w:footerReference w:type="default" r:id="rId3"/><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>
-                """,
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:document \(wordNamespaces)><w:body>\(body)<w:sectPr><w:headerReference w:type="default" r:id="rId2"/><w:footerReference w:type="default" r:id="rId3"/><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>
+            """,
             "word/header1.xml": """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <w:hdr \(wordNamespaces)>\(header)</w:hdr>
-                """,
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:hdr \(wordNamespaces)>\(header)</w:hdr>
+            """,
             "word/footer1.xml": """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <w:ftr \(wordNamespaces)>\(footer)</w:ftr>
-                """,
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:ftr \(wordNamespaces)>\(footer)</w:ftr>
+            """,
         ]
         var added: [String: String] = [:]
         if let footnotes {
@@ -62,7 +63,9 @@ enum TestPackage {
         if footnotes != nil {
             let types = try part("[Content_Types].xml", of: package).replacingOccurrences(
                 of: "</Types>",
-                with: #"<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>"#)
+                with:
+                    #"<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>"#
+            )
             package = try replacing(["[Content_Types].xml": types], in: package)
         }
         return package
@@ -75,9 +78,9 @@ enum TestPackage {
     ) throws -> [UInt8] {
         var parts = [
             "content.xml": """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <office:document-content \(odfNamespaces) office:version="1.3"><office:body><office:text>\(body)</office:text></office:body></office:document-content>
-                """,
+            <?xml version="1.0" encoding="UTF-8"?>
+            <office:document-content \(odfNamespaces) office:version="1.3"><office:body><office:text>\(body)</office:text></office:body></office:document-content>
+            """
         ]
         var styles = try part("styles.xml", of: try bytes(of: templatePath("uitnodiging.odt")))
         for (element, contents) in [("style:header", header), ("style:footer", footer)] {
@@ -106,7 +109,8 @@ enum TestPackage {
             let contents = try parts[entry.name].map { Array($0.utf8) } ?? archive.contents(of: entry)
             if entry.name == "mimetype" {
                 let crc = contents.withUnsafeBytes { Deflater.crc32($0) }
-                try writer.add(ZipWriter.prepare(name: entry.rawName, method: 0, crc32: crc, size: contents.count, data: contents))
+                try writer.add(
+                    ZipWriter.prepare(name: entry.rawName, method: 0, crc32: crc, size: contents.count, data: contents))
             } else {
                 try contents.withUnsafeBytes { try writer.add(name: entry.rawName, contents: $0, deflater: deflater) }
             }

@@ -1,7 +1,8 @@
-import Testing
-@testable import LerendDocuments
 import LerendDiagnostics
 import LerendExpressions
+import Testing
+
+@testable import LerendDocuments
 
 /// A document that does not fit the plain zip format (a part of 4 GiB or more, more than
 /// 65,534 parts) is an error of that document, not a crash.
@@ -75,7 +76,8 @@ import LerendExpressions
         let diagnostic = try #require(error.diagnostics.first)
         #expect(error.diagnostics.count == 1)
         #expect(diagnostic.id == "O006")
-        #expect(diagnostic.message.hasPrefix("'word/document.xml' wordt te groot voor een .docx-bestand"), "\(diagnostic.message)")
+        #expect(
+            diagnostic.message.hasPrefix("'word/document.xml' wordt te groot voor een .docx-bestand"), "\(diagnostic.message)")
         #expect(diagnostic.location == SourceLocation(file: "brief.docx", detail: "word/document.xml"))
         #expect(diagnostic.notes == ["in document 'brief Anna.docx'"])
         let short = try renderer.render(["regels": ["kort"]])

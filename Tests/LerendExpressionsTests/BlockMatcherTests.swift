@@ -1,5 +1,5 @@
-import Testing
 import LerendExpressions
+import Testing
 
 /// Pairing `for`/`endfor` and `if`/`elif`/`else`/`endif` into nested blocks, and the problems when they do not pair.
 @Suite struct BlockMatcherTests {
@@ -8,10 +8,11 @@ import LerendExpressions
     }
 
     @Test func nestedBlocksWithParentsAndDepths() throws {
-        let (blocks, problems) = BlockMatcher.match(try Self.statements([
-            "for g in groepen", "if g.naam", "elif g.id", "else", "endif", "for l in g.leden", "endfor", "endfor",
-            "if x", "endif",
-        ]))
+        let (blocks, problems) = BlockMatcher.match(
+            try Self.statements([
+                "for g in groepen", "if g.naam", "elif g.id", "else", "endif", "for l in g.leden", "endfor", "endfor",
+                "if x", "endif",
+            ]))
         #expect(problems.isEmpty)
         #expect(blocks.count == 4)
         #expect(blocks.map(\.kind) == [.loop, .condition, .loop, .condition])
@@ -48,17 +49,21 @@ import LerendExpressions
         Case(statements: ["if a", "if b", "endif"], problems: [("T101", 0, "{% if %} wordt niet afgesloten")]),
         Case(statements: ["endfor"], problems: [("T102", 0, "{% endfor %} zonder bijbehorende {% for %}")]),
         Case(statements: ["if a", "endfor", "endif"], problems: [("T102", 1, "{% endfor %} zonder bijbehorende {% for %}")]),
-        Case(statements: ["for x in xs", "if a", "endfor"],
-             problems: [("T103", 1, "{% if %} wordt niet afgesloten; {% endfor %} sluit een eerder blok")]),
+        Case(
+            statements: ["for x in xs", "if a", "endfor"],
+            problems: [("T103", 1, "{% if %} wordt niet afgesloten; {% endfor %} sluit een eerder blok")]),
         Case(statements: ["elif a"], problems: [("T104", 0, "{% elif %} staat niet binnen een {% if %}")]),
         Case(statements: ["if a", "else", "else", "endif"], problems: [("T104", 2, "{% else %} staat na {% else %}")]),
         Case(statements: ["for x in xs", "else", "else", "endfor"], problems: [("T104", 2, "{% else %} staat na {% else %}")]),
-        Case(statements: ["for x in xs", "elif a", "endfor"],
-             problems: [("T104", 1, "{% elif %} staat binnen een {% for %} in plaats van een {% if %}")]),
-        Case(statements: ["for x in xs", "if a", "for y in ys"], problems: [
-            ("T101", 0, "{% for %} wordt niet afgesloten"), ("T101", 1, "{% if %} wordt niet afgesloten"),
-            ("T101", 2, "{% for %} wordt niet afgesloten"),
-        ]),
+        Case(
+            statements: ["for x in xs", "elif a", "endfor"],
+            problems: [("T104", 1, "{% elif %} staat binnen een {% for %} in plaats van een {% if %}")]),
+        Case(
+            statements: ["for x in xs", "if a", "for y in ys"],
+            problems: [
+                ("T101", 0, "{% for %} wordt niet afgesloten"), ("T101", 1, "{% if %} wordt niet afgesloten"),
+                ("T101", 2, "{% for %} wordt niet afgesloten"),
+            ]),
     ]
 
     @Test(arguments: cases)

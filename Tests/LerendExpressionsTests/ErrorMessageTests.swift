@@ -1,6 +1,6 @@
-import Testing
 import LerendDiagnostics
 import LerendExpressions
+import Testing
 
 /// Errors carry a stable id, a Dutch message, a span that points at the problem, and a hint.
 @Suite struct ErrorMessageTests {
@@ -33,18 +33,24 @@ import LerendExpressions
         Case("naam | standard('x')", "E104", "onbekende filter 'standard'", hint: "bedoel je 'standaard'?", span: (7, 8)),
         Case("dag | datm", "E104", "onbekende filter 'datm'", hint: "bedoel je 'date'?", span: (6, 4)),
         Case("naam | xyzzy", "E104", "onbekende filter 'xyzzy'", span: (7, 5)),
-        Case("datum(dag, 'lang', 3)", "E105", "'datum' krijgt 3 argumenten, maar verwacht 1 tot 2",
-             hint: "gebruik: datum(d, stijl)", span: (0, 5)),
-        Case("dag | datum('lang', 3)", "E105", "'datum' krijgt 2 argumenten, maar verwacht 0 tot 1",
-             hint: "gebruik: datum(d, stijl)", span: (6, 5)),
+        Case(
+            "datum(dag, 'lang', 3)", "E105", "'datum' krijgt 3 argumenten, maar verwacht 1 tot 2",
+            hint: "gebruik: datum(d, stijl)", span: (0, 5)),
+        Case(
+            "dag | datum('lang', 3)", "E105", "'datum' krijgt 2 argumenten, maar verwacht 0 tot 1",
+            hint: "gebruik: datum(d, stijl)", span: (6, 5)),
         Case("naam | upper('x')", "E105", "'upper' krijgt 1 argument, maar verwacht 0", hint: "gebruik: upper(tekst)"),
-        Case("naam | hoofdletters('x')", "E105", "'hoofdletters' krijgt 1 argument, maar verwacht 0",
-             hint: "gebruik: hoofdletters(tekst)"),
-        Case("replace('abc')", "E105", "'replace' krijgt 1 argument, maar verwacht 3", hint: "gebruik: replace(tekst, oud, nieuw)"),
-        Case("count()", "E105", "'count' krijgt 0 argumenten, maar verwacht 1 tot 2",
-             hint: "gebruik: count(lijst, x => voorwaarde)"),
-        Case("'open tekst", "E102", "tekst wordt niet afgesloten",
-             hint: "sluit de tekst af met hetzelfde aanhalingsteken waarmee hij begint", span: (0, 11)),
+        Case(
+            "naam | hoofdletters('x')", "E105", "'hoofdletters' krijgt 1 argument, maar verwacht 0",
+            hint: "gebruik: hoofdletters(tekst)"),
+        Case(
+            "replace('abc')", "E105", "'replace' krijgt 1 argument, maar verwacht 3", hint: "gebruik: replace(tekst, oud, nieuw)"),
+        Case(
+            "count()", "E105", "'count' krijgt 0 argumenten, maar verwacht 1 tot 2",
+            hint: "gebruik: count(lijst, x => voorwaarde)"),
+        Case(
+            "'open tekst", "E102", "tekst wordt niet afgesloten",
+            hint: "sluit de tekst af met hetzelfde aanhalingsteken waarmee hij begint", span: (0, 11)),
         Case("naam == \"Anna", "E102", "tekst wordt niet afgesloten", span: (8, 5)),
         Case("naam == ‘Anna", "E102", "tekst wordt niet afgesloten", span: (8, 5)),
         Case("(1 + 2", "E103", "verwacht ')', maar vond het einde van de expressie", span: (6, 1)),
@@ -64,8 +70,9 @@ import LerendExpressions
         Case("a ; b", "E101", "onverwacht teken ';'", span: (2, 1)),
         Case("{'a': 1}", "E101", "onverwacht teken '{'"),
         Case("a is emtpy", "E106", "onbekende test 'emtpy'", hint: "bedoel je 'empty'?", span: (5, 5)),
-        Case("a is groot", "E106", "onbekende test 'groot'",
-             hint: "bekende tests: defined, undefined, none, empty, number, string, list, date"),
+        Case(
+            "a is groot", "E106", "onbekende test 'groot'",
+            hint: "bekende tests: defined, undefined, none, empty, number, string, list, date"),
         Case("upper(x => x)", "E107", "'upper' neemt hier geen functie 'x => ...'", hint: "gebruik: upper(tekst)", span: (6, 6)),
         Case("count(x => x, lijst)", "E107", "'count' neemt hier geen functie 'x => ...'"),
         Case("99999999999999999999 + 1", "E206", "het getal 99999999999999999999 is te groot", span: (0, 20)),
@@ -82,26 +89,32 @@ import LerendExpressions
     }
 
     static let evaluationCases: [Case] = [
-        Case("deelnemer.voornam", "E201", "'deelnemer.voornam' ontbreekt: 'deelnemer' heeft geen veld 'voornam'",
-             hint: "bedoel je 'voornaam'?", span: (0, 17)),
-        Case("deelnemer.telefoon", "E201", "'deelnemer.telefoon' ontbreekt: 'deelnemer' heeft geen veld 'telefoon'",
-             hint: "'deelnemer' heeft: voornaam, achternaam, aanhef, adres"),
+        Case(
+            "deelnemer.voornam", "E201", "'deelnemer.voornam' ontbreekt: 'deelnemer' heeft geen veld 'voornam'",
+            hint: "bedoel je 'voornaam'?", span: (0, 17)),
+        Case(
+            "deelnemer.telefoon", "E201", "'deelnemer.telefoon' ontbreekt: 'deelnemer' heeft geen veld 'telefoon'",
+            hint: "'deelnemer' heeft: voornaam, achternaam, aanhef, adres"),
         Case("deelnemr.voornaam", "E201", "'deelnemr' staat niet in de gegevens", hint: "bedoel je 'deelnemer'?", span: (0, 8)),
         Case("onbekend", "E201", "'onbekend' staat niet in de gegevens"),
-        Case("deelnemer.aanhef", "E201", "'deelnemer.aanhef' is leeg in de gegevens",
-             hint: "geef een standaardwaarde: {{ deelnemer.aanhef | standaard('...') }}"),
+        Case(
+            "deelnemer.aanhef", "E201", "'deelnemer.aanhef' is leeg in de gegevens",
+            hint: "geef een standaardwaarde: {{ deelnemer.aanhef | standaard('...') }}"),
         Case("deelnemer.adres.straat", "E201", "'deelnemer.adres' is leeg, dus 'deelnemer.adres.straat' ontbreekt"),
         Case("organisaties[5].naam", "E201", "'organisaties[5]' ontbreekt: de lijst heeft 2 elementen"),
         Case("organisaties.2", "E201", "'organisaties[2]' ontbreekt: de lijst heeft 2 elementen"),
-        Case("organisaties[0].nam", "E201", "'organisaties[0].nam' ontbreekt: 'organisaties[0]' heeft geen veld 'nam'",
-             hint: "bedoel je 'naam'?"),
+        Case(
+            "organisaties[0].nam", "E201", "'organisaties[0].nam' ontbreekt: 'organisaties[0]' heeft geen veld 'nam'",
+            hint: "bedoel je 'naam'?"),
         Case("netwerk['adres']", "E201", "'netwerk['adres']' staat niet in de gegevens"),
         Case("leeg.iets", "E201", "'leeg.iets' ontbreekt: 'leeg' heeft geen veld 'iets'"),
-        Case("upper(deelnemer.voornam)", "E201", "'deelnemer.voornam' ontbreekt: 'deelnemer' heeft geen veld 'voornam'",
-             span: (6, 17)),
+        Case(
+            "upper(deelnemer.voornam)", "E201", "'deelnemer.voornam' ontbreekt: 'deelnemer' heeft geen veld 'voornam'",
+            span: (6, 17)),
         Case("none", "E201", "'none' is leeg in de gegevens"),
-        Case("organisaties.naam", "E202", "'organisaties' is een lijst en heeft geen veld 'naam'",
-             hint: "kies een element, zoals organisaties[0].naam, of gebruik een lus"),
+        Case(
+            "organisaties.naam", "E202", "'organisaties' is een lijst en heeft geen veld 'naam'",
+            hint: "kies een element, zoals organisaties[0].naam, of gebruik een lus"),
         Case("netwerk.naam.kort", "E202", "'netwerk.naam' is een tekst en heeft geen veld 'kort'"),
         Case("netwerk", "E202", "'netwerk' is een object en geen tekst", hint: "kies een veld, zoals netwerk.naam"),
         Case("netwerk[0]", "E202", "een object kan niet met een geheel getal worden geïndexeerd"),
@@ -185,13 +198,15 @@ import LerendExpressions
     @Test func diagnosticPlacesTheErrorInItsLine() throws {
         let error = try #require(Check.parseError("cont(organisaties) > 3"))
         let line = "    wanneer: cont(organisaties) > 3"
-        let diagnostic = error.diagnostic(in: line, at: SourceLocation(file: "regels.yaml", line: 8, column: 14), columnOffset: 13)
-        #expect(DiagnosticRenderer().render(diagnostic) == """
-            regels.yaml:8:14: fout[E104]: onbekende functie 'cont'
-              8 |     wanneer: cont(organisaties) > 3
-                |              ^~~~
-               hint: bedoel je 'count'?
-            """)
+        let diagnostic = error.diagnostic(
+            in: line, at: SourceLocation(file: "regels.yaml", line: 8, column: 14), columnOffset: 13)
+        #expect(
+            DiagnosticRenderer().render(diagnostic) == """
+                regels.yaml:8:14: fout[E104]: onbekende functie 'cont'
+                  8 |     wanneer: cont(organisaties) > 3
+                    |              ^~~~
+                   hint: bedoel je 'count'?
+                """)
     }
 
     @Test func aLibraryWithoutAFunctionRejectsIt() throws {

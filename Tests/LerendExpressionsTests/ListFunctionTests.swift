@@ -1,5 +1,5 @@
-import Testing
 import LerendExpressions
+import Testing
 
 /// Counting, aggregating, filtering and ordering lists, with lambdas `x => ...` and field names.
 @Suite struct ListFunctionTests {
@@ -16,39 +16,40 @@ import LerendExpressions
 
     static func value(_ source: String) throws -> Value { try Check.value(source, data) }
 
-    @Test(arguments: [
-        ("count(organisaties)", 3),
-        ("organisaties | count", 3),
-        ("count(organisaties, o => o.clienten > 90)", 2),
-        ("count(organisaties, o => o.clienten > drempel)", 2),
-        ("count(organisaties, o => o.actief)", 2),
-        ("count(organisaties, o => o.bestaat_niet)", 0),
-        ("count(organisaties, 'actief')", 2),
-        ("count('tekst')", 5),
-        ("count(organisaties.0)", 5),
-        ("count(leeg)", 0),
-        ("sum(getallen)", 6),
-        ("sum(organisaties, o => o.clienten)", 335),
-        ("sum(organisaties, 'clienten')", 335),
-        ("sum([1, none, 2])", 3),
-        ("min(getallen)", 1),
-        ("max(getallen)", 3),
-        ("min(organisaties, o => o.clienten)", 60),
-        ("max(organisaties, 'clienten')", 180),
-        ("length(getallen)", 3),
-        ("length('abc')", 3),
-        ("length(organisaties.0)", 5),
-        ("first(getallen)", 3),
-        ("last(getallen)", 2),
-        ("count(distinct(dubbel))", 3),
-        ("count(unique(organisaties, o => o.regio))", 2),
-        ("count(filter(organisaties, o => o.regio == 'Overijssel'))", 2),
-        ("count(range(5))", 5),
-        ("sum(range(1, 5))", 10),
-        ("count(range(5, 3))", 0),
-        ("sum(map(matrix, rij => sum(rij)))", 6),
-        ("count(filter(organisaties, o => any(organisaties, p => p.clienten > o.clienten)))", 2),
-    ] as [(String, Int)])
+    @Test(
+        arguments: [
+            ("count(organisaties)", 3),
+            ("organisaties | count", 3),
+            ("count(organisaties, o => o.clienten > 90)", 2),
+            ("count(organisaties, o => o.clienten > drempel)", 2),
+            ("count(organisaties, o => o.actief)", 2),
+            ("count(organisaties, o => o.bestaat_niet)", 0),
+            ("count(organisaties, 'actief')", 2),
+            ("count('tekst')", 5),
+            ("count(organisaties.0)", 5),
+            ("count(leeg)", 0),
+            ("sum(getallen)", 6),
+            ("sum(organisaties, o => o.clienten)", 335),
+            ("sum(organisaties, 'clienten')", 335),
+            ("sum([1, none, 2])", 3),
+            ("min(getallen)", 1),
+            ("max(getallen)", 3),
+            ("min(organisaties, o => o.clienten)", 60),
+            ("max(organisaties, 'clienten')", 180),
+            ("length(getallen)", 3),
+            ("length('abc')", 3),
+            ("length(organisaties.0)", 5),
+            ("first(getallen)", 3),
+            ("last(getallen)", 2),
+            ("count(distinct(dubbel))", 3),
+            ("count(unique(organisaties, o => o.regio))", 2),
+            ("count(filter(organisaties, o => o.regio == 'Overijssel'))", 2),
+            ("count(range(5))", 5),
+            ("sum(range(1, 5))", 10),
+            ("count(range(5, 3))", 0),
+            ("sum(map(matrix, rij => sum(rij)))", 6),
+            ("count(filter(organisaties, o => any(organisaties, p => p.clienten > o.clienten)))", 2),
+        ] as [(String, Int)])
     func counts(source: String, expected: Int) throws {
         #expect(try Self.value(source) == .int(expected))
     }
@@ -58,37 +59,39 @@ import LerendExpressions
         #expect(try Self.value("sum(leeg)") == .int(0))
     }
 
-    @Test(arguments: [
-        ("all(organisaties, o => o.clienten > 50)", true),
-        ("all(organisaties, o => o.actief)", false),
-        ("all(leeg, x => false)", true),
-        ("all(waarheden)", true),
-        ("all(gemengd)", false),
-        ("any(organisaties, o => o.regio == 'Gelderland')", true),
-        ("any(organisaties, o => o.regio == 'Utrecht')", false),
-        ("any(leeg, x => true)", false),
-        ("any(gemengd)", true),
-        ("any(organisaties, o => o.bestaat_niet)", false),
-    ] as [(String, Bool)])
+    @Test(
+        arguments: [
+            ("all(organisaties, o => o.clienten > 50)", true),
+            ("all(organisaties, o => o.actief)", false),
+            ("all(leeg, x => false)", true),
+            ("all(waarheden)", true),
+            ("all(gemengd)", false),
+            ("any(organisaties, o => o.regio == 'Gelderland')", true),
+            ("any(organisaties, o => o.regio == 'Utrecht')", false),
+            ("any(leeg, x => true)", false),
+            ("any(gemengd)", true),
+            ("any(organisaties, o => o.bestaat_niet)", false),
+        ] as [(String, Bool)])
     func allAndAny(source: String, expected: Bool) throws {
         #expect(try Self.value(source) == .bool(expected))
     }
 
-    @Test(arguments: [
-        ("map(organisaties, o => o.naam)", ["De Linde", "Het Baken", "'t Anker"]),
-        ("map(organisaties, 'naam')", ["De Linde", "Het Baken", "'t Anker"]),
-        ("map(sort(organisaties, o => o.clienten), o => o.naam)", ["'t Anker", "Het Baken", "De Linde"]),
-        ("map(sort(organisaties, 'start'), 'naam')", ["'t Anker", "Het Baken", "De Linde"]),
-        ("map(reverse(organisaties), o => o.naam)", ["'t Anker", "Het Baken", "De Linde"]),
-        ("map(filter(organisaties, o => o.actief), o => o.naam | hoofdletters)", ["DE LINDE", "HET BAKEN"]),
-        ("distinct(organisaties, o => o.regio)", ["Overijssel", "Gelderland"]),
-        ("distinct(dubbel)", ["a", "b", "c"]),
-        ("map(sort(organisaties, o => o.regio), o => o.naam)", ["'t Anker", "De Linde", "Het Baken"]),
-        ("sort(teksten)", ["Zwolle", "appel", "peer"]),
-        ("reverse(sort(teksten))", ["peer", "appel", "Zwolle"]),
-        ("map(range(3), i => i * 10)", ["0", "10", "20"]),
-        ("split('a b', ' ')", ["a", "b"]),
-    ] as [(String, [String])])
+    @Test(
+        arguments: [
+            ("map(organisaties, o => o.naam)", ["De Linde", "Het Baken", "'t Anker"]),
+            ("map(organisaties, 'naam')", ["De Linde", "Het Baken", "'t Anker"]),
+            ("map(sort(organisaties, o => o.clienten), o => o.naam)", ["'t Anker", "Het Baken", "De Linde"]),
+            ("map(sort(organisaties, 'start'), 'naam')", ["'t Anker", "Het Baken", "De Linde"]),
+            ("map(reverse(organisaties), o => o.naam)", ["'t Anker", "Het Baken", "De Linde"]),
+            ("map(filter(organisaties, o => o.actief), o => o.naam | hoofdletters)", ["DE LINDE", "HET BAKEN"]),
+            ("distinct(organisaties, o => o.regio)", ["Overijssel", "Gelderland"]),
+            ("distinct(dubbel)", ["a", "b", "c"]),
+            ("map(sort(organisaties, o => o.regio), o => o.naam)", ["'t Anker", "De Linde", "Het Baken"]),
+            ("sort(teksten)", ["Zwolle", "appel", "peer"]),
+            ("reverse(sort(teksten))", ["peer", "appel", "Zwolle"]),
+            ("map(range(3), i => i * 10)", ["0", "10", "20"]),
+            ("split('a b', ' ')", ["a", "b"]),
+        ] as [(String, [String])])
     func lists(source: String, expected: [String]) throws {
         let value = try Self.value(source)
         let texts = try #require(value.listValue).map { $0.printedText ?? "?" }
@@ -119,8 +122,9 @@ import LerendExpressions
         context.push("grens", 100)
         #expect(try Expression("count(organisaties, o => o.clienten > grens)").evaluate(in: context) == 1)
         context.pop()
-        #expect(try Expression("count(organisaties, drempel => drempel.clienten > 90)").evaluate(Self.data) == 2,
-                "a lambda parameter shadows a field of the data with the same name")
+        #expect(
+            try Expression("count(organisaties, drempel => drempel.clienten > 90)").evaluate(Self.data) == 2,
+            "a lambda parameter shadows a field of the data with the same name")
     }
 
     @Test func missingListsAreEmptyOnlyWhenMissingValuesPrintEmpty() throws {
@@ -132,15 +136,16 @@ import LerendExpressions
         #expect(error.message == "'ontbreekt' staat niet in de gegevens")
     }
 
-    @Test(arguments: [
-        ("sum(teksten)", "E204", "'sum' telt getallen op, maar kreeg tekst"),
-        ("min([1, 'a'])", "E204", "'min' kan een tekst en een geheel getal niet vergelijken"),
-        ("sort([1, 'a'])", "E204", "de elementen zijn niet met elkaar te vergelijken"),
-        ("count(organisaties.0.naam, x => x)", "E202", "'count' verwacht een lijst, maar kreeg tekst"),
-        ("map(organisaties, 'bestaat_niet')", "E204", "het element heeft geen veld 'bestaat_niet'"),
-        ("map(getallen, 5)", "E202", "'map' verwacht een tekst, maar kreeg geheel getal"),
-        ("length(5)", "E202", "'length' verwacht een lijst of tekst, maar kreeg geheel getal"),
-    ] as [(String, String, String)])
+    @Test(
+        arguments: [
+            ("sum(teksten)", "E204", "'sum' telt getallen op, maar kreeg tekst"),
+            ("min([1, 'a'])", "E204", "'min' kan een tekst en een geheel getal niet vergelijken"),
+            ("sort([1, 'a'])", "E204", "de elementen zijn niet met elkaar te vergelijken"),
+            ("count(organisaties.0.naam, x => x)", "E202", "'count' verwacht een lijst, maar kreeg tekst"),
+            ("map(organisaties, 'bestaat_niet')", "E204", "het element heeft geen veld 'bestaat_niet'"),
+            ("map(getallen, 5)", "E202", "'map' verwacht een tekst, maar kreeg geheel getal"),
+            ("length(5)", "E202", "'length' verwacht een lijst of tekst, maar kreeg geheel getal"),
+        ] as [(String, String, String)])
     func listErrors(source: String, id: String, message: String) throws {
         let error = try #require(Check.error(source, Self.data))
         #expect(error.id == id)

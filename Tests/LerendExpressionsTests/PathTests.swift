@@ -1,5 +1,5 @@
-import Testing
 import LerendExpressions
+import Testing
 
 /// Reading values: dotted paths, list indexes, keys in brackets, loop variables.
 @Suite struct PathTests {
@@ -14,26 +14,27 @@ import LerendExpressions
         "naam": "wortel",
     ]
 
-    @Test(arguments: [
-        ("netwerk.naam", "Zorg Dichtbij"),
-        ("organisaties.0.naam", "De Linde"),
-        ("organisaties.2.plaats", "Kampen"),
-        ("organisaties[1].naam", "Het Baken"),
-        ("organisaties[-1].naam", "'t Anker"),
-        ("organisaties[-3].naam", "De Linde"),
-        ("organisaties[1 + 1].naam", "'t Anker"),
-        ("netwerk['naam']", "Zorg Dichtbij"),
-        ("netwerk[\"naam\"]", "Zorg Dichtbij"),
-        ("netwerk.themas[0]", "Familie"),
-        ("rooster[1][0]", "c"),
-        ("rooster.1.0", "c"),
-        ("rooster.0.1", "b"),
-        ("netwerk.naam[0]", "Z"),
-        ("netwerk.naam[-1]", "j"),
-        ("['x', 'y'][1]", "y"),
-        ("first(organisaties).plaats", "Zwolle"),
-        ("(organisaties | last).naam", "'t Anker"),
-    ] as [(String, String)])
+    @Test(
+        arguments: [
+            ("netwerk.naam", "Zorg Dichtbij"),
+            ("organisaties.0.naam", "De Linde"),
+            ("organisaties.2.plaats", "Kampen"),
+            ("organisaties[1].naam", "Het Baken"),
+            ("organisaties[-1].naam", "'t Anker"),
+            ("organisaties[-3].naam", "De Linde"),
+            ("organisaties[1 + 1].naam", "'t Anker"),
+            ("netwerk['naam']", "Zorg Dichtbij"),
+            ("netwerk[\"naam\"]", "Zorg Dichtbij"),
+            ("netwerk.themas[0]", "Familie"),
+            ("rooster[1][0]", "c"),
+            ("rooster.1.0", "c"),
+            ("rooster.0.1", "b"),
+            ("netwerk.naam[0]", "Z"),
+            ("netwerk.naam[-1]", "j"),
+            ("['x', 'y'][1]", "y"),
+            ("first(organisaties).plaats", "Zwolle"),
+            ("(organisaties | last).naam", "'t Anker"),
+        ] as [(String, String)])
     func readsThePath(source: String, expected: String) throws {
         #expect(try Check.printed(source, Self.data) == expected)
     }

@@ -1,5 +1,5 @@
-import Testing
 import LerendExpressions
+import Testing
 
 /// Finding `{{ }}`, `{% %}` and `{# #}` tags in a text, with their places in Unicode scalars.
 @Suite struct TagScannerTests {
@@ -18,11 +18,12 @@ import LerendExpressions
         #expect(tags.allSatisfy { $0.scopeOverride == nil })
     }
 
-    @Test(arguments: [
-        ("{%p if x %}", TagScanner.ScopeOverride.paragraph, " if x "),
-        ("{%tr for r in rijen %}", .row, " for r in rijen "),
-        ("{%r if x %}", .inline, " if x "),
-    ] as [(String, TagScanner.ScopeOverride, String)])
+    @Test(
+        arguments: [
+            ("{%p if x %}", TagScanner.ScopeOverride.paragraph, " if x "),
+            ("{%tr for r in rijen %}", .row, " for r in rijen "),
+            ("{%r if x %}", .inline, " if x "),
+        ] as [(String, TagScanner.ScopeOverride, String)])
     func scopeMarkers(text: String, scope: TagScanner.ScopeOverride, content: String) throws {
         let tag = try #require(Self.tags(text).first)
         #expect(tag.scopeOverride == scope)
@@ -63,12 +64,13 @@ import LerendExpressions
         #expect(tag.range == 5..<12)
     }
 
-    @Test(arguments: [
-        ("abc }} def", TagScanner.Item.unopened(kind: .value, at: 4)),
-        ("50 %} x", .unopened(kind: .statement, at: 3)),
-        ("{% if", .unclosed(kind: .statement, at: 0)),
-        ("x {#", .unclosed(kind: .comment, at: 2)),
-    ] as [(String, TagScanner.Item)])
+    @Test(
+        arguments: [
+            ("abc }} def", TagScanner.Item.unopened(kind: .value, at: 4)),
+            ("50 %} x", .unopened(kind: .statement, at: 3)),
+            ("{% if", .unclosed(kind: .statement, at: 0)),
+            ("x {#", .unclosed(kind: .comment, at: 2)),
+        ] as [(String, TagScanner.Item)])
     func strayDelimiters(text: String, item: TagScanner.Item) {
         #expect(Self.scan(text) == [item])
     }

@@ -1,9 +1,9 @@
 import Foundation
-import LerendWorkflow
-import Testing
 import LerendDiagnostics
 import LerendExpressions
 import LerendNetwork
+import LerendWorkflow
+import Testing
 
 /// Plugin bundles written by organisations: loaded without a compiler, and reported
 /// with their place when broken, without stopping the others.
@@ -61,8 +61,9 @@ import LerendNetwork
 
         let file = try NetworkFile.parse(Self.network, path: "netwerk.yaml")
         let checker = RuleChecker(plugins: plugins)
-        let findings = checker.check(file, plugins: checker.selection(for: file.network, in: file.file).plugins,
-                                     on: LocalDate(iso: "2026-01-01")!)
+        let findings = checker.check(
+            file, plugins: checker.selection(for: file.network, in: file.file).plugins,
+            on: LocalDate(iso: "2026-01-01")!)
         #expect(findings.map(\.ruleID) == ["ZO-01"])
         #expect(findings.first?.message == "Bijeenkomst 1 valt op een vrijdag; bij Zorggroep Oost vergaderen we niet op vrijdag.")
         #expect(findings.first?.location?.line == 4)
@@ -83,12 +84,14 @@ import LerendNetwork
     @Test func badManifestIsReportedAndTheOthersLoad() throws {
         let result = try Self.loadBroken(["kapot/plugin.yaml": "id: kapot\nnaam: Kapot\nregles: [regels.yaml]\n"])
         #expect(result.plugins == ["goed"])
-        #expect(result.problems.contains("""
-            kapot/plugin.yaml:3:1: fout[D214]: onbekende sleutel 'regles' in het manifest
-              3 | regles: [regels.yaml]
-                | ^~~~~~
-               hint: bedoel je 'regels'?
-            """), "\(result.problems)")
+        #expect(
+            result.problems.contains(
+                """
+                kapot/plugin.yaml:3:1: fout[D214]: onbekende sleutel 'regles' in het manifest
+                  3 | regles: [regels.yaml]
+                    | ^~~~~~
+                   hint: bedoel je 'regels'?
+                """), "\(result.problems)")
     }
 
     @Test func yamlSyntaxErrorInAManifest() throws {
@@ -100,21 +103,27 @@ import LerendNetwork
 
     @Test func unknownFunctionInARule() throws {
         let rules = Self.rules.replacing("weekday(b.datum)", with: "weekdag(b.datum)")
-        let result = try Self.loadBroken(["kapot/plugin.yaml": "id: kapot\nnaam: Kapot\nregels: [regels.yaml]\n",
-                                          "kapot/regels.yaml": rules])
+        let result = try Self.loadBroken([
+            "kapot/plugin.yaml": "id: kapot\nnaam: Kapot\nregels: [regels.yaml]\n",
+            "kapot/regels.yaml": rules,
+        ])
         #expect(result.plugins == ["goed"])
-        #expect(result.problems.contains("""
-            kapot/regels.yaml:8:14: fout[E104]: onbekende functie 'weekdag'
-              8 |     wanneer: weekdag(b.datum) == 5
-                |              ^~~~~~~
-               hint: bedoel je 'weekday'?
-            """), "\(result.problems)")
+        #expect(
+            result.problems.contains(
+                """
+                kapot/regels.yaml:8:14: fout[E104]: onbekende functie 'weekdag'
+                  8 |     wanneer: weekdag(b.datum) == 5
+                    |              ^~~~~~~
+                   hint: bedoel je 'weekday'?
+                """), "\(result.problems)")
     }
 
     @Test func syntaxErrorInARule() throws {
         let rules = Self.rules.replacing("weekday(b.datum) == 5", with: "weekday(b.datum == 5")
-        let result = try Self.loadBroken(["kapot/plugin.yaml": "id: kapot\nnaam: Kapot\nregels: [regels.yaml]\n",
-                                          "kapot/regels.yaml": rules])
+        let result = try Self.loadBroken([
+            "kapot/plugin.yaml": "id: kapot\nnaam: Kapot\nregels: [regels.yaml]\n",
+            "kapot/regels.yaml": rules,
+        ])
         #expect(result.plugins == ["goed"])
         #expect(result.problems.hasPrefix("kapot/regels.yaml:8:"), "\(result.problems)")
         #expect(result.problems.contains("fout[E103]"))
@@ -122,16 +131,20 @@ import LerendNetwork
 
     @Test func ruleAboutAFieldThatDoesNotExist() throws {
         let rules = Self.rules.replacing("weekday(b.datum)", with: "weekday(b.dag)")
-        let result = try Self.loadBroken(["kapot/plugin.yaml": "id: kapot\nnaam: Kapot\nregels: [regels.yaml]\n",
-                                          "kapot/regels.yaml": rules])
+        let result = try Self.loadBroken([
+            "kapot/plugin.yaml": "id: kapot\nnaam: Kapot\nregels: [regels.yaml]\n",
+            "kapot/regels.yaml": rules,
+        ])
         #expect(result.plugins == ["goed"])
-        #expect(result.problems.contains("""
-            kapot/regels.yaml:8:22: fout[E109]: onbekend veld 'dag' in 'b.dag'
-              8 |     wanneer: weekday(b.dag) == 5
-                |                      ^~~~~
-               hint: bekende velden: aanwezig, agenda, begintijd, datum, duur_minuten, eindtijd, evaluatie, gastheer, \
-            gespreksleider, is_geweest, locatie, nummer, online_link, plant_volgende, thema, uitkomsten, voorbereiders, vorm
-            """), "\(result.problems)")
+        #expect(
+            result.problems.contains(
+                """
+                kapot/regels.yaml:8:22: fout[E109]: onbekend veld 'dag' in 'b.dag'
+                  8 |     wanneer: weekday(b.dag) == 5
+                    |                      ^~~~~
+                   hint: bekende velden: aanwezig, agenda, begintijd, datum, duur_minuten, eindtijd, evaluatie, gastheer, \
+                gespreksleider, is_geweest, locatie, nummer, online_link, plant_volgende, thema, uitkomsten, voorbereiders, vorm
+                """), "\(result.problems)")
     }
 
     @Test func missingTemplate() throws {
@@ -140,12 +153,14 @@ import LerendNetwork
             "kapot/sjablonen/agende.docx": "x",
         ])
         #expect(result.plugins == ["goed"])
-        #expect(result.problems.contains("""
-            kapot/plugin.yaml:4:18: fout[P103]: sjabloon 'sjablonen/agenda.docx' bestaat niet in de bundel
-              4 |   agenda: {docx: sjablonen/agenda.docx}
-                |                  ^~~~~~~~~~~~~~~~~~~~~
-               hint: bedoel je 'agende.docx'?
-            """), "\(result.problems)")
+        #expect(
+            result.problems.contains(
+                """
+                kapot/plugin.yaml:4:18: fout[P103]: sjabloon 'sjablonen/agenda.docx' bestaat niet in de bundel
+                  4 |   agenda: {docx: sjablonen/agenda.docx}
+                    |                  ^~~~~~~~~~~~~~~~~~~~~
+                   hint: bedoel je 'agende.docx'?
+                """), "\(result.problems)")
     }
 
     @Test func templateOfAKindOfDocumentThatDoesNotExist() throws {
@@ -154,12 +169,14 @@ import LerendNetwork
             "kapot/brief.odt": "x",
         ])
         #expect(result.plugins == ["goed"])
-        #expect(result.problems.contains("""
-            kapot/plugin.yaml:4:3: fout[P105]: 'uitnodigingen' is geen soort document
-              4 |   uitnodigingen: {odt: brief.odt}
-                |   ^~~~~~~~~~~~~
-               hint: bedoel je 'uitnodiging'?
-            """), "\(result.problems)")
+        #expect(
+            result.problems.contains(
+                """
+                kapot/plugin.yaml:4:3: fout[P105]: 'uitnodigingen' is geen soort document
+                  4 |   uitnodigingen: {odt: brief.odt}
+                    |   ^~~~~~~~~~~~~
+                   hint: bedoel je 'uitnodiging'?
+                """), "\(result.problems)")
     }
 
     @Test func workflowThatCallsForADocumentLerendCannotMake() throws {
@@ -177,12 +194,14 @@ import LerendNetwork
             "kapot/werkproces.yaml": workflow,
         ])
         #expect(result.plugins == ["goed"])
-        #expect(result.problems.contains("""
-            kapot/werkproces.yaml:7:18: fout[P106]: 'uitnodigingen' is geen soort document
-              7 |     documenten: [uitnodigingen, notulen]
-                |                  ^~~~~~~~~~~~~
-               hint: bedoel je 'uitnodiging'?
-            """), "\(result.problems)")
+        #expect(
+            result.problems.contains(
+                """
+                kapot/werkproces.yaml:7:18: fout[P106]: 'uitnodigingen' is geen soort document
+                  7 |     documenten: [uitnodigingen, notulen]
+                    |                  ^~~~~~~~~~~~~
+                   hint: bedoel je 'uitnodiging'?
+                """), "\(result.problems)")
         #expect(result.problems.contains("fout[P106]: 'notulen' is geen soort document"))
         #expect(result.problems.contains("hint: kies uit plan, uitnodiging en agenda"))
     }

@@ -1,7 +1,7 @@
 import LerendData
-import Testing
 import LerendExpressions
 import LerendNetwork
+import Testing
 
 @Suite struct DocumentDataTests {
     static let text = """
@@ -49,10 +49,16 @@ import LerendNetwork
         let data = try Self.data()
         let meeting = try #require(data.meetings.first)
         let agenda = try #require(data.meeting(meeting).value.value(atPath: "agenda"))
-        guard case .list(let items) = agenda else { Issue.record("no agenda"); return }
+        guard case .list(let items) = agenda else {
+            Issue.record("no agenda")
+            return
+        }
         let titles = items.compactMap { $0.value(atPath: "titel")?.stringValue }
-        #expect(titles == ["Opening en vaststellen agenda", "Thema: Familie", "Evaluatie: voldoet het netwerk aan de verwachtingen?",
-                           "Rondvraag", "Planning volgende bijeenkomst", "Sluiting"])
+        #expect(
+            titles == [
+                "Opening en vaststellen agenda", "Thema: Familie", "Evaluatie: voldoet het netwerk aan de verwachtingen?",
+                "Rondvraag", "Planning volgende bijeenkomst", "Sluiting",
+            ])
         #expect(items.first?.value(atPath: "begintijd") == .time(LocalTime(hour: 13, minute: 30)!))
         #expect(items.last?.value(atPath: "eindtijd") == .time(LocalTime(hour: 16, minute: 0)!))
         for (previous, next) in zip(items, items.dropFirst()) {
@@ -60,4 +66,3 @@ import LerendNetwork
         }
     }
 }
-

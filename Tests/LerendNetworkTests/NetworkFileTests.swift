@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import LerendDiagnostics
 import LerendExpressions
 import LerendNetwork
+import Testing
 
 /// Broken network files: every problem at once, each with its place and a hint.
 @Suite struct NetworkFileTests {
@@ -49,44 +49,48 @@ import LerendNetwork
 
     @Test func unknownKeyWithDidYouMean() {
         let text = Self.good.replacing("  - naam: Het Baken", with: "  - naam: Het Baken\n    aantal_clienen: 40")
-        #expect(Self.problems(text) == """
-            netwerk.yaml:8:5: fout[N102]: onbekende sleutel 'aantal_clienen' in een organisatie
-              8 |     aantal_clienen: 40
-                |     ^~~~~~~~~~~~~~
-               hint: bedoel je 'aantal_clienten'?
-            """)
+        #expect(
+            Self.problems(text) == """
+                netwerk.yaml:8:5: fout[N102]: onbekende sleutel 'aantal_clienen' in een organisatie
+                  8 |     aantal_clienen: 40
+                    |     ^~~~~~~~~~~~~~
+                   hint: bedoel je 'aantal_clienten'?
+                """)
     }
 
     @Test func wrongKind() {
         let text = Self.good.replacing("aantal_clienten: 180", with: "aantal_clienten: ongeveer 180")
-        #expect(Self.problems(text) == """
-            netwerk.yaml:6:22: fout[N104]: 'aantal_clienten' moet een geheel getal zijn, maar dit is een tekst
-              6 |     aantal_clienten: ongeveer 180
-                |                      ^~~~~~~~~~~~
-               hint: schrijf alleen cijfers, zonder punt of komma
-            """)
+        #expect(
+            Self.problems(text) == """
+                netwerk.yaml:6:22: fout[N104]: 'aantal_clienten' moet een geheel getal zijn, maar dit is een tekst
+                  6 |     aantal_clienten: ongeveer 180
+                    |                      ^~~~~~~~~~~~
+                   hint: schrijf alleen cijfers, zonder punt of komma
+                """)
     }
 
     @Test func impossibleDate() {
         let text = Self.good.replacing("datum: 2026-03-10", with: "datum: 2026-02-30")
-        #expect(Self.problems(text) == """
-            netwerk.yaml:14:12: fout[N105]: '2026-02-30' is geen bestaande datum: februari 2026 heeft 28 dagen
-             14 |   - datum: 2026-02-30
-                |            ^~~~~~~~~~
-               hint: schrijf de datum als JJJJ-MM-DD
-            """)
+        #expect(
+            Self.problems(text) == """
+                netwerk.yaml:14:12: fout[N105]: '2026-02-30' is geen bestaande datum: februari 2026 heeft 28 dagen
+                 14 |   - datum: 2026-02-30
+                    |            ^~~~~~~~~~
+                   hint: schrijf de datum als JJJJ-MM-DD
+                """)
     }
 
     /// The file still loads, so that the export can skip that one participant.
     @Test func participantNamingAnUnknownOrganisationIsAWarning() throws {
         let text = Self.good.replacing("organisatie: Het Baken", with: "organisatie: Het Bakken")
         let file = try NetworkFile.parse(text, path: "netwerk.yaml")
-        #expect(DiagnosticRenderer().render(file.warnings) == """
-            netwerk.yaml:12:18: waarschuwing[N112]: onbekende organisatie 'Het Bakken'
-             12 |     organisatie: Het Bakken
-                |                  ^~~~~~~~~~
-               hint: bedoel je 'Het Baken'?
-            """)
+        #expect(
+            DiagnosticRenderer().render(file.warnings) == """
+                netwerk.yaml:12:18: waarschuwing[N112]: onbekende organisatie 'Het Bakken'
+                 12 |     organisatie: Het Bakken
+                    |                  ^~~~~~~~~~
+                   hint: bedoel je 'Het Baken'?
+                """)
     }
 
     @Test func hostNamingAnUnknownOrganisationIsAnError() {
@@ -97,12 +101,13 @@ import LerendNetwork
     @Test func duplicateNames() {
         let text = Self.good.replacing("  - naam: Bo Jansen", with: "  - naam: Anna de Vries")
             .replacing("[Anna de Vries, Bo Jansen]", with: "[Anna de Vries]")
-        #expect(Self.problems(text) == """
-            netwerk.yaml:11:11: fout[N111]: de deelnemer 'Anna de Vries' staat twee keer in het bestand
-             11 |   - naam: Anna de Vries
-                |           ^~~~~~~~~~~~~
-               hint: de eerste staat op regel 9; voeg ze samen of geef ze verschillende namen
-            """)
+        #expect(
+            Self.problems(text) == """
+                netwerk.yaml:11:11: fout[N111]: de deelnemer 'Anna de Vries' staat twee keer in het bestand
+                 11 |   - naam: Anna de Vries
+                    |           ^~~~~~~~~~~~~
+                   hint: de eerste staat op regel 9; voeg ze samen of geef ze verschillende namen
+                """)
     }
 
     @Test func everyProblemAtOnce() {
@@ -113,7 +118,9 @@ import LerendNetwork
         #expect(problems.contains("fout[N102]: onbekende sleutel 'plugn' in het netwerk"))
         #expect(problems.contains("hint: bedoel je 'plugin'?"))
         #expect(problems.contains("fout[N103]: het netwerk mist 'plugin'"))
-        #expect(problems.contains("fout[N104]: 'datum' moet een datum (JJJJ-MM-DD, bijvoorbeeld 2026-03-10) zijn, maar dit is een tekst"))
+        #expect(
+            problems.contains(
+                "fout[N104]: 'datum' moet een datum (JJJJ-MM-DD, bijvoorbeeld 2026-03-10) zijn, maar dit is een tekst"))
         #expect(problems.contains("fout[N112]: onbekende organisatie 'De Linde'"))
     }
 

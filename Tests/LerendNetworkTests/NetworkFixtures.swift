@@ -11,21 +11,24 @@ enum NetworkFixtures {
     static func date(_ text: String) -> Value { .date(LocalDate(iso: text)!) }
 
     static func organisations(_ count: Int, clients: Int = 40) -> Value {
-        .list((1...max(1, count)).prefix(count).map { number in
-            [
-                "naam": .string("Organisatie \(number)"), "rechtspersoon": .string("Stichting \(number)"),
-                "bestuur": .string("Bestuur \(number)"), "aantal_clienten": .int(clients), "plaats": "Zwolle",
-            ]
-        })
+        .list(
+            (1...max(1, count)).prefix(count).map { number in
+                [
+                    "naam": .string("Organisatie \(number)"), "rechtspersoon": .string("Stichting \(number)"),
+                    "bestuur": .string("Bestuur \(number)"), "aantal_clienten": .int(clients), "plaats": "Zwolle",
+                ]
+            })
     }
 
     static func participants(_ count: Int, organisations: Int) -> Value {
-        .list((1...max(1, count)).prefix(count).map { number in
-            [
-                "naam": .string("Deelnemer \(number)"), "organisatie": .string("Organisatie \((number - 1) % organisations + 1)"),
-                "brengt": "ervaring", "haalt": "ideeën",
-            ]
-        })
+        .list(
+            (1...max(1, count)).prefix(count).map { number in
+                [
+                    "naam": .string("Deelnemer \(number)"),
+                    "organisatie": .string("Organisatie \((number - 1) % organisations + 1)"),
+                    "brengt": "ervaring", "haalt": "ideeën",
+                ]
+            })
     }
 
     static func meeting(_ date: String, minutes: Int = 150, host: Int, preparers: [Int], facilitator: Bool = true) -> Value {
@@ -61,10 +64,12 @@ enum NetworkFixtures {
         "deelnemers": participants(6, organisations: 6),
         "bijeenkomsten": [
             meeting("2026-01-20", minutes: 90, host: 1, preparers: [1, 2])
-                .setting("agenda", to: [
-                    ["titel": "Kennismakingsrondje"], ["titel": "Welke verwachtingen zijn er?"],
-                    ["titel": "Inventarisatierondje: halen en brengen"],
-                ]),
+                .setting(
+                    "agenda",
+                    to: [
+                        ["titel": "Kennismakingsrondje"], ["titel": "Welke verwachtingen zijn er?"],
+                        ["titel": "Inventarisatierondje: halen en brengen"],
+                    ]),
             meeting("2026-03-10", host: 2, preparers: [2, 3]),
             meeting("2026-09-15", host: 3, preparers: [3, 4]).setting("uitkomsten", to: []),
         ],

@@ -1,20 +1,26 @@
-import LerendData
-import Testing
 import LerendCalendar
+import LerendData
 import LerendExpressions
+import Testing
+
 @testable import LerendNetwork
 
 @Suite struct YearPlannerTests {
-    static func network(plugin: String, form: String? = nil, perYear: Int? = nil, weekday: String? = "dinsdag",
-                        start: String, organisations: Int = 6, meetings: Value = []) throws -> NetworkFile {
-        var netwerk: Value = ["naam": "Netwerk", "plugin": .string(plugin), "themas": ["Familie", "Eigen regie"],
-                              "voorkeuren": ["start": NetworkFixtures.date(start), "begintijd": .time(LocalTime(hour: 13, minute: 0)!)]]
+    static func network(
+        plugin: String, form: String? = nil, perYear: Int? = nil, weekday: String? = "dinsdag",
+        start: String, organisations: Int = 6, meetings: Value = []
+    ) throws -> NetworkFile {
+        var netwerk: Value = [
+            "naam": "Netwerk", "plugin": .string(plugin), "themas": ["Familie", "Eigen regie"],
+            "voorkeuren": ["start": NetworkFixtures.date(start), "begintijd": .time(LocalTime(hour: 13, minute: 0)!)],
+        ]
         if let weekday { netwerk = netwerk.setting(path: "voorkeuren.weekdag", to: .string(weekday)) }
         if let form { netwerk = netwerk.setting("vorm", to: .string(form)) }
         if let perYear { netwerk = netwerk.setting("bijeenkomsten_per_jaar", to: .int(perYear)) }
         let value: Value = [
             "netwerk": netwerk, "organisaties": NetworkFixtures.organisations(organisations),
-            "deelnemers": NetworkFixtures.participants(organisations * 2, organisations: organisations), "bijeenkomsten": meetings,
+            "deelnemers": NetworkFixtures.participants(organisations * 2, organisations: organisations),
+            "bijeenkomsten": meetings,
         ]
         return try NetworkFile.parse(NetworkFixtures.yaml(value), path: "netwerk.yaml")
     }
@@ -63,7 +69,11 @@ import LerendExpressions
         #expect(checked == 2557)
     }
 
-    @Test(arguments: [("themabijeenkomsten", nil, 4), ("themabijeenkomsten", 3, 3), ("werkgroep", nil, 10), ("intervisie", nil, 6), (nil, nil, 6)] as [(String?, Int?, Int)])
+    @Test(
+        arguments: [
+            ("themabijeenkomsten", nil, 4), ("themabijeenkomsten", 3, 3), ("werkgroep", nil, 10), ("intervisie", nil, 6),
+            (nil, nil, 6),
+        ] as [(String?, Int?, Int)])
     func waardigheidEnTrotsFormsDecideTheCount(form: String?, perYear: Int?, expected: Int) throws {
         let file = try Self.network(plugin: "waardigheid-en-trots", form: form, perYear: perYear, start: "2026-01-05")
         let plan = try Self.planner("waardigheid-en-trots").plan(file.network, today: LocalDate(iso: "2026-01-01")!)
@@ -85,8 +95,9 @@ import LerendExpressions
         #expect(plan.meetings.filter(\.isExisting).map(\.date.iso) == ["2026-02-05", "2026-03-12"])
         #expect(plan.proposed.count == 5)
         #expect(plan.proposed.allSatisfy { $0.date > LocalDate(iso: "2026-03-20")! && $0.date.weekday == 4 })
-        #expect(plan.proposed.first?.host != "Organisatie 1" && plan.proposed.first?.host != "Organisatie 2",
-                "hosts that already hosted wait their turn")
+        #expect(
+            plan.proposed.first?.host != "Organisatie 1" && plan.proposed.first?.host != "Organisatie 2",
+            "hosts that already hosted wait their turn")
     }
 
     @Test func holidaysPushAMeetingToAnotherWeek() throws {
@@ -103,9 +114,12 @@ import LerendExpressions
         let base = try Self.network(plugin: "kenniz", weekday: "donderdag", start: "2026-01-01")
         let summer = LocalDate(iso: "2026-07-04")!...LocalDate(iso: "2026-08-30")!
         let file = try NetworkFile.parse(
-            NetworkFixtures.yaml(base.file.value.setting(path: "netwerk.voorkeuren.niet_in", to: [
-                ["naam": "zomervakantie", "van": .date(summer.lowerBound), "tot_en_met": .date(summer.upperBound)],
-            ])), path: "netwerk.yaml")
+            NetworkFixtures.yaml(
+                base.file.value.setting(
+                    path: "netwerk.voorkeuren.niet_in",
+                    to: [
+                        ["naam": "zomervakantie", "van": .date(summer.lowerBound), "tot_en_met": .date(summer.upperBound)]
+                    ])), path: "netwerk.yaml")
         let plan = try Self.planner("kenniz").plan(file.network, today: LocalDate(iso: "2026-01-01")!)
         #expect(plan.meetings.count == 7)
         #expect(plan.meetings.allSatisfy { !summer.contains($0.date) })
@@ -131,7 +145,9 @@ import LerendExpressions
         let copy = try NetworkFile.parse(written, path: "kopie.yaml")
         #expect(copy.network.meetings.count == 7)
         #expect(written.hasPrefix("# Ons netwerk\n"))
-        #expect(written.contains("  - datum: 2026-02-05   # de start\n    gastheer: A\n  # voorgesteld door lerend plan\n  - datum: "))
+        #expect(
+            written.contains("  - datum: 2026-02-05   # de start\n    gastheer: A\n  # voorgesteld door lerend plan\n  - datum: ")
+        )
         #expect(written.hasSuffix("\nbesluiten:\n  commitment: true\n"))
     }
 }

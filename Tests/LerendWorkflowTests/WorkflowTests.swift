@@ -1,8 +1,8 @@
-import Testing
 import LerendData
 import LerendDiagnostics
 import LerendExpressions
 import LerendWorkflow
+import Testing
 
 @Suite struct WorkflowTests {
     static let definition = """
@@ -50,14 +50,16 @@ import LerendWorkflow
         #expect(second.stages.map(\.state) == [.done, .current, .todo])
         #expect(second.current?.stage.documents == ["plan"])
 
-        let third = try Self.status("""
+        let third = try Self.status(
+            """
             netwerk: {doel: Leren, leervragen: [Hoe?]}
             organisaties: [{naam: A}, {naam: B}, {naam: C}]
             bijeenkomsten: [{datum: 2026-07-01}]
             """)
         #expect(third.stages.map(\.state) == [.done, .done, .current])
 
-        let finished = try Self.status("""
+        let finished = try Self.status(
+            """
             netwerk: {doel: Leren, leervragen: [Hoe?]}
             organisaties: [{naam: A}, {naam: B}, {naam: C}]
             bijeenkomsten: [{datum: 2026-03-01}]
@@ -67,7 +69,8 @@ import LerendWorkflow
     }
 
     @Test func laterStagesStayToDoWhileAnEarlierOneIsOpen() throws {
-        let status = try Self.status("""
+        let status = try Self.status(
+            """
             netwerk: {doel: Leren}
             organisaties: [{naam: A}, {naam: B}, {naam: C}]
             """)
@@ -100,12 +103,14 @@ import LerendWorkflow
             try WorkflowLoader.load(DataFile.parse(text, path: "werkproces.yaml"))
         }
         let rendered = DiagnosticRenderer().render(error.diagnostics)
-        #expect(rendered.contains("""
-            werkproces.yaml:7:20: fout[E104]: onbekende functie 'cont'
-              7 |         klaar_als: cont(organisaties) >= 3
-                |                    ^~~~
-               hint: bedoel je 'count'?
-            """), "\(rendered)")
+        #expect(
+            rendered.contains(
+                """
+                werkproces.yaml:7:20: fout[E104]: onbekende functie 'cont'
+                  7 |         klaar_als: cont(organisaties) >= 3
+                    |                    ^~~~
+                   hint: bedoel je 'count'?
+                """), "\(rendered)")
         #expect(rendered.contains("werkproces.yaml:9:"), "the unclosed parenthesis is placed in the quoted text")
         #expect(rendered.contains("werkproces.yaml:10:9: fout[W101]: fase 'een' komt twee keer voor"))
         #expect(rendered.contains("werkproces.yaml:11:5: fout[D214]: onbekende sleutel 'nam' in een fase"))

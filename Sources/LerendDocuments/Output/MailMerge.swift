@@ -1,7 +1,7 @@
-import OrderedCollections
 import Dispatch
 public import LerendDiagnostics
 public import LerendExpressions
+import OrderedCollections
 import Synchronization
 
 /// Renders one document per record into a folder: a mail merge.
@@ -107,9 +107,10 @@ public struct MailMerge: Sendable {
                 stems.append(SafeFileName.make(name, fallback: "\(defaultStem)-\(padded)"))
                 prepared.append((data, label))
             } catch {
-                failures.append(Failure(
-                    label: label, fileName: nil,
-                    diagnostics: [error.diagnostic(in: pattern.source, at: SourceLocation(file: "--name"))]))
+                failures.append(
+                    Failure(
+                        label: label, fileName: nil,
+                        diagnostics: [error.diagnostic(in: pattern.source, at: SourceLocation(file: "--name"))]))
             }
         }
         let names = SafeFileName.distinct(stems, fileExtension: fileExtension)

@@ -26,7 +26,9 @@ public enum SafeFileName: Sendable {
                 if character == ".", result.last == "." { continue }
                 result.append(character)
                 lastWasSeparator = false
-            } else if character.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation || $0.properties.isEmoji && $0.value > 0xFF }) {
+            } else if character.unicodeScalars.contains(where: {
+                $0.properties.isEmojiPresentation || $0.properties.isEmoji && $0.value > 0xFF
+            }) {
                 continue
             } else {
                 if result.last != "_" { result.append("_") }

@@ -56,9 +56,11 @@ public final class DocumentRenderer {
             do throws(FileWriteError) { try AtomicFile.write(bytes, to: path) } catch { failure = error }
         }
         if let error = failure {
-            throw DiagnosticList([Diagnostic(
-                .error, id: "O001", "kan '\(path)' niet schrijven: \(error.reason)", at: SourceLocation(file: path),
-                hint: "controleer of de map bestaat en of je er mag schrijven")])
+            throw DiagnosticList([
+                Diagnostic(
+                    .error, id: "O001", "kan '\(path)' niet schrijven: \(error.reason)", at: SourceLocation(file: path),
+                    hint: "controleer of de map bestaat en of je er mag schrijven")
+            ])
         }
     }
 

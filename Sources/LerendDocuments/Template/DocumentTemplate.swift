@@ -32,10 +32,13 @@ public final class DocumentTemplate: Sendable {
         do {
             archive = try ZipArchive(path: path)
         } catch {
-            throw DiagnosticList([Diagnostic(
-                .error, id: "T001", "kan sjabloon '\(path)' niet openen: \(error.explanation)",
-                at: SourceLocation(file: path),
-                hint: error.code == 9 ? nil : "een sjabloon is een .odt- of .docx-bestand, opgeslagen met LibreOffice of Word")])
+            throw DiagnosticList([
+                Diagnostic(
+                    .error, id: "T001", "kan sjabloon '\(path)' niet openen: \(error.explanation)",
+                    at: SourceLocation(file: path),
+                    hint: error.code == 9 ? nil : "een sjabloon is een .odt- of .docx-bestand, opgeslagen met LibreOffice of Word"
+                )
+            ])
         }
         try self.init(archive: archive, name: path, library: library)
     }
@@ -46,8 +49,11 @@ public final class DocumentTemplate: Sendable {
         do {
             archive = try ZipArchive(bytes: bytes)
         } catch {
-            throw DiagnosticList([Diagnostic(
-                .error, id: "T001", "kan sjabloon '\(name)' niet openen: \(error.explanation)", at: SourceLocation(file: name))])
+            throw DiagnosticList([
+                Diagnostic(
+                    .error, id: "T001", "kan sjabloon '\(name)' niet openen: \(error.explanation)", at: SourceLocation(file: name)
+                )
+            ])
         }
         try self.init(archive: archive, name: name, library: library)
     }

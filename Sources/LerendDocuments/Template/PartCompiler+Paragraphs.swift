@@ -50,17 +50,19 @@ extension PartCompiler {
                 let origin = TagOrigin(
                     location: location, paragraphText: record.text, column: columns[at], contentColumn: columns[at],
                     length: 2)
-                diagnostics.append(origin.diagnostic(
-                    id: TemplateErrorID.unclosedTag, "'\(open)' wordt in deze alinea niet afgesloten met '\(close)'",
-                    hint: "een tag staat helemaal binnen één alinea; zet '\(close)' achter de inhoud van de tag"))
+                diagnostics.append(
+                    origin.diagnostic(
+                        id: TemplateErrorID.unclosedTag, "'\(open)' wordt in deze alinea niet afgesloten met '\(close)'",
+                        hint: "een tag staat helemaal binnen één alinea; zet '\(close)' achter de inhoud van de tag"))
             case .unopened(let kind, let at):
                 let (open, close) = kind == .value ? ("{{", "}}") : ("{%", "%}")
                 let origin = TagOrigin(
                     location: location, paragraphText: record.text, column: columns[at], contentColumn: columns[at],
                     length: 2)
-                diagnostics.append(origin.diagnostic(
-                    id: TemplateErrorID.unopenedTag, "'\(close)' zonder '\(open)' ervoor",
-                    hint: "begin de tag met '\(open)', of haal '\(close)' weg"))
+                diagnostics.append(
+                    origin.diagnostic(
+                        id: TemplateErrorID.unopenedTag, "'\(close)' zonder '\(open)' ervoor",
+                        hint: "begin de tag met '\(open)', of haal '\(close)' weg"))
             case .tag(let tag):
                 let origin = TagOrigin(
                     location: location, paragraphText: record.text, column: columns[tag.range.lowerBound],
@@ -68,16 +70,18 @@ extension PartCompiler {
                     length: columns[tag.range.upperBound] - columns[tag.range.lowerBound])
                 let pieceIndex = (starts.lastIndex { $0 <= tag.range.lowerBound }) ?? 0
                 let id = tags.count
-                tags.append(TagRecord(
-                    content: parse(tag, origin: origin), scopeOverride: tag.scopeOverride,
-                    paragraph: paragraphs.count - 1, textNode: pieces[pieceIndex].node, origin: origin))
+                tags.append(
+                    TagRecord(
+                        content: parse(tag, origin: origin), scopeOverride: tag.scopeOverride,
+                        paragraph: paragraphs.count - 1, textNode: pieces[pieceIndex].node, origin: origin))
                 record.tags.append(id)
                 ranges.append((tag.range, id))
             }
         }
         guard !ranges.isEmpty else { return }
         let outside = joinTags(pieces: pieces, starts: starts, scalars: scalars, ranges: ranges)
-        record.isTagOnly = outside.allSatisfy(\.properties.isWhitespace)
+        record.isTagOnly =
+            outside.allSatisfy(\.properties.isWhitespace)
             && record.tags.allSatisfy { id in
                 switch tags[id].content {
                 case .value: false
@@ -94,8 +98,10 @@ extension PartCompiler {
                 return .comment
             case .value:
                 if tag.content.allSatisfy(\.isWhitespace) {
-                    diagnostics.append(origin.diagnostic(
-                        id: "E103", "lege tag {{ }}", hint: "zet er een waarde in, zoals {{ deelnemer.naam }}, of haal hem weg"))
+                    diagnostics.append(
+                        origin.diagnostic(
+                            id: "E103", "lege tag {{ }}",
+                            hint: "zet er een waarde in, zoals {{ deelnemer.naam }}, of haal hem weg"))
                     return .invalid
                 }
                 return .value(try Expression(tag.content, library: library))
@@ -114,14 +120,18 @@ extension PartCompiler {
         var child = element.firstChild
         while let node = child {
             if node.isText {
-                if holdsText { pieces.append(Piece(node: node, scalars: Array(node.textContent.unicodeScalars), isCharacterElement: false)) }
+                if holdsText {
+                    pieces.append(Piece(node: node, scalars: Array(node.textContent.unicodeScalars), isCharacterElement: false))
+                }
             } else if node.isElement {
                 let name = node.qualifiedName
                 if let character = dialect.characters[name] {
-                    let count = dialect.characterCount(of: name, attributeCount: node.attribute("c", namespace: Dialect.textNamespace))
-                    pieces.append(Piece(
-                        node: node, scalars: Array(repeating: character.unicodeScalars.first!, count: count),
-                        isCharacterElement: true))
+                    let count = dialect.characterCount(
+                        of: name, attributeCount: node.attribute("c", namespace: Dialect.textNamespace))
+                    pieces.append(
+                        Piece(
+                            node: node, scalars: Array(repeating: character.unicodeScalars.first!, count: count),
+                            isCharacterElement: true))
                 } else if dialect.paragraphs.contains(name) {
                     // A paragraph in a text box or note: it is processed on its own.
                 } else if dialect.transparent.contains(name) || dialect.textHolders.contains(name) {
@@ -188,7 +198,8 @@ extension PartCompiler {
             if dialect.paragraphs.contains(name) { return true }
             if dialect.ignorable.contains(name) {
                 if !dialect.significantInsideIgnorable.isEmpty,
-                   elementsExist(in: child, named: dialect.significantInsideIgnorable) {
+                    elementsExist(in: child, named: dialect.significantInsideIgnorable)
+                {
                     return true
                 }
                 continue

@@ -30,8 +30,9 @@ extension PartCompiler {
         let (matched, problems) = BlockMatcher.match(statements)
         blocks = matched
         for problem in problems {
-            diagnostics.append(tags[statementTags[problem.statement]].origin.diagnostic(
-                id: problem.id, problem.message, hint: problem.hint))
+            diagnostics.append(
+                tags[statementTags[problem.statement]].origin.diagnostic(
+                    id: problem.id, problem.message, hint: problem.hint))
         }
         for id in tags.indices {
             if case .value = tags[id].content { tags[id].role = .value }
@@ -46,10 +47,11 @@ extension PartCompiler {
         // A paragraph is dropped only when everything in it goes: demote blocks whose
         // paragraphs must stay to text level, until nothing changes.
         func droppable(_ paragraph: ParagraphRecord) -> Bool {
-            paragraph.isTagOnly && paragraph.tags.allSatisfy { id in
-                guard let block = blockOfTag[id] else { return true }
-                return levels[block] != .text
-            }
+            paragraph.isTagOnly
+                && paragraph.tags.allSatisfy { id in
+                    guard let block = blockOfTag[id] else { return true }
+                    return levels[block] != .text
+                }
         }
         var changed = true
         while changed {
@@ -66,10 +68,11 @@ extension PartCompiler {
         for index in blocks.indices where levels[index] == .paragraph(forced: true) {
             for id in tagIDs(of: index) {
                 for other in paragraphs[tags[id].paragraph].tags where blockOfTag[other].map({ levels[$0] == .text }) ?? false {
-                    diagnostics.append(tags[other].origin.diagnostic(
-                        id: TemplateErrorID.conflictingScope,
-                        "deze opdracht staat in een alinea die door {%p ...%} helemaal wegvalt",
-                        hint: "zet de opdracht in een eigen alinea"))
+                    diagnostics.append(
+                        tags[other].origin.diagnostic(
+                            id: TemplateErrorID.conflictingScope,
+                            "deze opdracht staat in een alinea die door {%p ...%} helemaal wegvalt",
+                            hint: "zet de opdracht in een eigen alinea"))
                     levels[blockOfTag[other]!] = .failed
                 }
             }
@@ -93,11 +96,13 @@ extension PartCompiler {
         let closeName = statement(ids.last!)!.tagName
         let overrides = Set(ids.compactMap { tags[$0].scopeOverride })
         if overrides.count > 1 {
-            diagnostics.append(openTag.origin.diagnostic(
-                id: TemplateErrorID.conflictingScope,
-                "de tags van dit blok geven verschillende bereiken aan (" + overrides.map { "{%\($0.rawValue)" }.sorted()
-                    .joined(separator: " en ") + ")",
-                hint: "geef het bereik alleen bij de openingstag aan, of overal hetzelfde"))
+            diagnostics.append(
+                openTag.origin.diagnostic(
+                    id: TemplateErrorID.conflictingScope,
+                    "de tags van dit blok geven verschillende bereiken aan ("
+                        + overrides.map { "{%\($0.rawValue)" }.sorted()
+                        .joined(separator: " en ") + ")",
+                    hint: "geef het bereik alleen bij de openingstag aan, of overal hetzelfde"))
             return .failed
         }
         let paragraphNumbers = ids.map { tags[$0].paragraph }
@@ -122,28 +127,37 @@ extension PartCompiler {
         if Set(cells.map { $0.map(UnsafeMutableRawPointer.init) }).count > 1 {
             let rows = cells.map { $0?.parent }
             if cells.allSatisfy({ $0 != nil }), Set(rows.map { $0.map(UnsafeMutableRawPointer.init) }).count == 1,
-               let row = rows[0], row.qualifiedName == dialect.row {
+                let row = rows[0], row.qualifiedName == dialect.row
+            {
                 guard block.branches.isEmpty else {
                     let branch = tags[statementTags[block.branches[0]]]
-                    diagnostics.append(branch.origin.diagnostic(
-                        id: TemplateErrorID.crossesCells,
-                        "\(statement(statementTags[block.branches[0]])!.tagName) in een blok dat een hele tabelrij herhaalt of weglaat",
-                        hint: "een rij heeft geen takken; zet {% if %} ... {% else %} ... {% endif %} binnen één cel"))
+                    diagnostics.append(
+                        branch.origin.diagnostic(
+                            id: TemplateErrorID.crossesCells,
+                            "\(statement(statementTags[block.branches[0]])!.tagName) in een blok dat een hele tabelrij herhaalt of weglaat",
+                            hint: "een rij heeft geen takken; zet {% if %} ... {% else %} ... {% endif %} binnen één cel"))
                     return .failed
                 }
                 return .row(first: row, last: row)
             }
             let tables = cells.map { $0?.ancestor(where: { $0.qualifiedName == dialect.table }) }
             if cells.allSatisfy({ $0 != nil }), Set(tables.map { $0.map(UnsafeMutableRawPointer.init) }).count == 1 {
-                diagnostics.append(openTag.origin.diagnostic(
-                    id: TemplateErrorID.crossesRows, "\(openName) staat in een tabelcel en \(closeName) in een andere rij",
-                    hint: "zet \(openName) en \(closeName) in dezelfde rij om die rij te herhalen; voor meerdere rijen schrijf je {%tr ... %} in beide tags"))
+                diagnostics.append(
+                    openTag.origin.diagnostic(
+                        id: TemplateErrorID.crossesRows, "\(openName) staat in een tabelcel en \(closeName) in een andere rij",
+                        hint:
+                            "zet \(openName) en \(closeName) in dezelfde rij om die rij te herhalen; voor meerdere rijen schrijf je {%tr ... %} in beide tags"
+                    ))
             } else {
-                diagnostics.append(openTag.origin.diagnostic(
-                    id: TemplateErrorID.crossesStructure,
-                    cells[0] != nil ? "\(openName) staat in een tabelcel, maar \(closeName) niet in dezelfde cel of rij"
-                        : "\(openName) staat buiten de tabel, maar \(closeName) erin",
-                    hint: "een blok begint en eindigt op hetzelfde niveau: allebei in dezelfde cel, in dezelfde rij, of allebei buiten de tabel"))
+                diagnostics.append(
+                    openTag.origin.diagnostic(
+                        id: TemplateErrorID.crossesStructure,
+                        cells[0] != nil
+                            ? "\(openName) staat in een tabelcel, maar \(closeName) niet in dezelfde cel of rij"
+                            : "\(openName) staat buiten de tabel, maar \(closeName) erin",
+                        hint:
+                            "een blok begint en eindigt op hetzelfde niveau: allebei in dezelfde cel, in dezelfde rij, of allebei buiten de tabel"
+                    ))
             }
             return .failed
         }
@@ -154,21 +168,24 @@ extension PartCompiler {
     private func rowLevel(_ index: Int, ids: [Int], openName: String, closeName: String) -> Level {
         let rows = ids.map { id in paragraphs[tags[id].paragraph].node.ancestor { $0.qualifiedName == dialect.row } }
         guard let first = rows.first!, let last = rows.last!, rows.allSatisfy({ $0 != nil }) else {
-            diagnostics.append(tags[ids[0]].origin.diagnostic(
-                id: TemplateErrorID.crossesStructure, "{%tr ...%} staat niet in een tabelrij",
-                hint: "gebruik {%tr ...%} alleen in een tabel; voor alinea's schrijf je {%p ...%}"))
+            diagnostics.append(
+                tags[ids[0]].origin.diagnostic(
+                    id: TemplateErrorID.crossesStructure, "{%tr ...%} staat niet in een tabelrij",
+                    hint: "gebruik {%tr ...%} alleen in een tabel; voor alinea's schrijf je {%p ...%}"))
             return .failed
         }
         guard first.parent == last.parent else {
-            diagnostics.append(tags[ids[0]].origin.diagnostic(
-                id: TemplateErrorID.crossesStructure, "\(openName) en \(closeName) staan in rijen van verschillende tabellen",
-                hint: "een blok van rijen begint en eindigt in dezelfde tabel"))
+            diagnostics.append(
+                tags[ids[0]].origin.diagnostic(
+                    id: TemplateErrorID.crossesStructure, "\(openName) en \(closeName) staan in rijen van verschillende tabellen",
+                    hint: "een blok van rijen begint en eindigt in dezelfde tabel"))
             return .failed
         }
         if !blocks[index].branches.isEmpty {
-            diagnostics.append(tags[statementTags[blocks[index].branches[0]]].origin.diagnostic(
-                id: TemplateErrorID.crossesCells, "een blok van tabelrijen heeft geen {% elif %} of {% else %}",
-                hint: "gebruik twee blokken met {%tr if ... %}, of een {% if %} binnen een cel"))
+            diagnostics.append(
+                tags[statementTags[blocks[index].branches[0]]].origin.diagnostic(
+                    id: TemplateErrorID.crossesCells, "een blok van tabelrijen heeft geen {% elif %} of {% else %}",
+                    hint: "gebruik twee blokken met {%tr if ... %}, of een {% if %} binnen een cel"))
             return .failed
         }
         return .row(first: first, last: last)

@@ -58,10 +58,11 @@ extension PartCompiler {
         var builder = ProgramBuilder(compiler: self, events: writer.events)
         let program = builder.sequence()
         if builder.index < writer.events.count || builder.failed {
-            diagnostics.append(Diagnostic(
-                .error, id: TemplateErrorID.crossesStructure, "blokken in dit deel overlappen elkaar",
-                at: SourceLocation(file: templateName, detail: partLabel),
-                hint: "zet een blok helemaal binnen een ander blok, of helemaal erna"))
+            diagnostics.append(
+                Diagnostic(
+                    .error, id: TemplateErrorID.crossesStructure, "blokken in dit deel overlappen elkaar",
+                    at: SourceLocation(file: templateName, detail: partLabel),
+                    hint: "zet een blok helemaal binnen een ander blok, of helemaal erna"))
         }
         return program
     }
@@ -245,11 +246,13 @@ extension PartCompiler {
                 let other = tags[ids[offset]]
                 let inLink = (first + stack).contains { $0.hasSuffix(":hyperlink") || $0 == "text:a" }
                 let (openName, otherName) = (statementName(ids[0]), statementName(ids[offset]))
-                diagnostics.append(tags[ids[0]].origin.diagnostic(
-                    id: TemplateErrorID.crossesStructure,
-                    "\(openName) en \(otherName) staan niet op hetzelfde niveau in het document",
-                    hint: inLink ? "een van beide staat in een hyperlink; zet ze allebei binnen of allebei buiten de link"
-                        : "zet \(openName) en \(otherName) allebei in een eigen alinea, of allebei midden in de tekst"))
+                diagnostics.append(
+                    tags[ids[0]].origin.diagnostic(
+                        id: TemplateErrorID.crossesStructure,
+                        "\(openName) en \(otherName) staan niet op hetzelfde niveau in het document",
+                        hint: inLink
+                            ? "een van beide staat in een hyperlink; zet ze allebei binnen of allebei buiten de link"
+                            : "zet \(openName) en \(otherName) allebei in een eigen alinea, of allebei midden in de tekst"))
                 _ = other
                 break
             }
@@ -261,7 +264,8 @@ extension PartCompiler {
         var namespace = document.root?.pointee.nsDef
         while let current = namespace {
             if let href = current.pointee.href, String(cString: href) == Dialect.textNamespace,
-               let prefix = current.pointee.prefix {
+                let prefix = current.pointee.prefix
+            {
                 return String(cString: prefix)
             }
             namespace = current.pointee.next
@@ -306,10 +310,12 @@ struct ProgramBuilder {
                 flush()
                 guard case .value(let expression) = compiler.tags[id].content else { fatalError("value tag without expression") }
                 let tag = compiler.tags[id]
-                let prefix = compiler.dialect.format == .docx
+                let prefix =
+                    compiler.dialect.format == .docx
                     ? tag.textNode.parent?.pointee.ns?.pointee.prefix.map { String(cString: $0) } ?? "w"
                     : compiler.textPrefix
-                let mode: TextMode = compiler.dialect.format == .docx ? .wordText(prefix: prefix) : .openDocumentText(prefix: prefix)
+                let mode: TextMode =
+                    compiler.dialect.format == .docx ? .wordText(prefix: prefix) : .openDocumentText(prefix: prefix)
                 result.append(.value(ValueSlot(expression: expression, mode: mode, origin: tag.origin)))
                 index += 1
             case .marker(let marker):

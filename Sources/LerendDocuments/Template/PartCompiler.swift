@@ -50,7 +50,11 @@ final class PartCompiler {
         }
 
         /// How the serializer writes the tag.
-        enum Role { case value, marker(Marker), hidden }
+        enum Role {
+            case value
+            case marker(Marker)
+            case hidden
+        }
 
         var content: Content
         let scopeOverride: TagScanner.ScopeOverride?
@@ -62,7 +66,11 @@ final class PartCompiler {
 
     /// A point where a block opens, branches or closes.
     struct Marker: Hashable {
-        enum Role: Hashable { case open, branch(Int), close }
+        enum Role: Hashable {
+            case open
+            case branch(Int)
+            case close
+        }
         let block: Int
         let role: Role
     }
@@ -132,12 +140,14 @@ final class PartCompiler {
     func location(of paragraph: ParagraphRecord) -> SourceLocation {
         var detail = "\(partLabel), "
         if let cell = paragraph.node.ancestor(where: { dialect.cells.contains($0.qualifiedName) }),
-           let row = cell.parent, row.qualifiedName == dialect.row,
-           let table = row.ancestor(where: { $0.qualifiedName == dialect.table }) {
+            let row = cell.parent, row.qualifiedName == dialect.row,
+            let table = row.ancestor(where: { $0.qualifiedName == dialect.table })
+        {
             let column = (row.elementChildren.filter { dialect.cells.contains($0.qualifiedName) }.firstIndex(of: cell) ?? 0) + 1
             let rows = elements(named: dialect.row, under: table, stoppingAt: dialect.table)
             let tables = elements(named: dialect.table, under: document.root!, stoppingAt: nil)
-            detail += "tabel \((tables.firstIndex(of: table) ?? 0) + 1), rij \((rows.firstIndex(of: row) ?? 0) + 1), kolom \(column)"
+            detail +=
+                "tabel \((tables.firstIndex(of: table) ?? 0) + 1), rij \((rows.firstIndex(of: row) ?? 0) + 1), kolom \(column)"
         } else {
             detail += "alinea \(paragraph.number)"
         }

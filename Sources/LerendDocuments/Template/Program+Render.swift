@@ -37,9 +37,13 @@ struct ProgramRunner {
                     case .list(let list): items = list
                     case .null: items = []
                     case let other:
-                        report(slot.origin.diagnostic(
-                            id: "E202", "{% for %} gaat over een lijst, maar '\(slot.iterable.source)' is een \(other.kindName)",
-                            hint: other.objectValue.map { "kies een lijst in het object: \(Array($0.keys).joined(separator: ", "))" }))
+                        report(
+                            slot.origin.diagnostic(
+                                id: "E202",
+                                "{% for %} gaat over een lijst, maar '\(slot.iterable.source)' is een \(other.kindName)",
+                                hint: other.objectValue.map {
+                                    "kies een lijst in het object: \(Array($0.keys).joined(separator: ", "))"
+                                }))
                         continue
                     }
                 } catch {

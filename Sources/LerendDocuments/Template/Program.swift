@@ -77,7 +77,8 @@ struct CompiledPart: Sendable {
         // Without a prefix (zlib failed on it) the whole part is deflated for each document,
         // where a lasting zlib problem is reported.
         if case .bytes(let leading)? = program.first, leading.count >= Self.prefixThreshold,
-           let prefix = try? leading.withUnsafeBytes({ try DeflatedPrefix($0) }) {
+            let prefix = try? leading.withUnsafeBytes({ try DeflatedPrefix($0) })
+        {
             self.prefix = prefix
             self.program = Array(program.dropFirst())
         } else {

@@ -37,10 +37,11 @@ struct TemplateCompiler {
                         do {
                             document = try XMLDocument(bytes: bytes, name: entry.name)
                         } catch {
-                            diagnostics.append(Diagnostic(
-                                .error, id: "T002", "\(entry.name) is geen geldige XML: \(error.message)",
-                                at: SourceLocation(file: name, line: error.line, column: error.column, detail: entry.name),
-                                hint: "open het sjabloon in LibreOffice of Word en sla het opnieuw op"))
+                            diagnostics.append(
+                                Diagnostic(
+                                    .error, id: "T002", "\(entry.name) is geen geldige XML: \(error.message)",
+                                    at: SourceLocation(file: name, line: error.line, column: error.column, detail: entry.name),
+                                    hint: "open het sjabloon in LibreOffice of Word en sla het opnieuw op"))
                             continue
                         }
                         let compiler = PartCompiler(
@@ -67,44 +68,54 @@ struct TemplateCompiler {
                     (method, size) = (entry.compressionMethod, entry.size)
                 }
                 do throws(ZipWriterError) {
-                    entries.append(.raw(try ZipWriter.prepare(
-                        name: entry.rawName, method: method, crc32: entry.crc32, size: size, data: data)))
+                    entries.append(
+                        .raw(
+                            try ZipWriter.prepare(
+                                name: entry.rawName, method: method, crc32: entry.crc32, size: size, data: data)))
                 } catch {
                     diagnostics.append(error.diagnostic(templateName: name, format: format))
                 }
             } catch {
-                diagnostics.append(Diagnostic(
-                    .error, id: "T001", "kan '\(entry.name)' in het sjabloon niet lezen: \(error.explanation)",
-                    at: SourceLocation(file: name)))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, id: "T001", "kan '\(entry.name)' in het sjabloon niet lezen: \(error.explanation)",
+                        at: SourceLocation(file: name)))
             }
         }
         let errors = diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty { throw DiagnosticList(diagnostics) }
         var warnings = diagnostics
         if tagCount == 0 {
-            warnings.append(Diagnostic(
-                .warning, id: "T003", "het sjabloon bevat geen enkele tag; elk document wordt er een kopie van",
-                at: SourceLocation(file: name), hint: "zet waarden in het sjabloon, zoals {{ deelnemer.naam }}"))
+            warnings.append(
+                Diagnostic(
+                    .warning, id: "T003", "het sjabloon bevat geen enkele tag; elk document wordt er een kopie van",
+                    at: SourceLocation(file: name), hint: "zet waarden in het sjabloon, zoals {{ deelnemer.naam }}"))
         }
         return Result(format: format, entries: entries, warnings: warnings, tagCount: tagCount)
     }
 
     private func detectFormat() throws(DiagnosticList) -> DocumentFormat {
         if let mimetype = archive.entry(named: "mimetype"),
-           let bytes = try? archive.contents(of: mimetype) {
+            let bytes = try? archive.contents(of: mimetype)
+        {
             let type = String(decoding: bytes, as: UTF8.self)
             if type == Self.odtMimeType || type == Self.odtMimeType + "-template" { return .odt }
-            throw DiagnosticList([Diagnostic(
-                .error, id: "T001", "'\(name)' is geen tekstdocument maar '\(type)'", at: SourceLocation(file: name),
-                hint: "gebruik een tekstdocument (.odt of .docx), geen spreadsheet of presentatie")])
+            throw DiagnosticList([
+                Diagnostic(
+                    .error, id: "T001", "'\(name)' is geen tekstdocument maar '\(type)'", at: SourceLocation(file: name),
+                    hint: "gebruik een tekstdocument (.odt of .docx), geen spreadsheet of presentatie")
+            ])
         }
         if archive.entry(named: "[Content_Types].xml") != nil,
-           archive.entries.contains(where: { $0.name.hasPrefix("word/") }) {
+            archive.entries.contains(where: { $0.name.hasPrefix("word/") })
+        {
             return .docx
         }
-        throw DiagnosticList([Diagnostic(
-            .error, id: "T001", "'\(name)' is geen ODT- of DOCX-document", at: SourceLocation(file: name),
-            hint: "sla het sjabloon op als .odt of .docx")])
+        throw DiagnosticList([
+            Diagnostic(
+                .error, id: "T001", "'\(name)' is geen ODT- of DOCX-document", at: SourceLocation(file: name),
+                hint: "sla het sjabloon op als .odt of .docx")
+        ])
     }
 
     /// The parts that may hold tags, with the Dutch name of each for messages.
@@ -119,10 +130,11 @@ struct TemplateCompiler {
         ]
         var parts: [String: String] = [:]
         if let types = archive.entry(named: "[Content_Types].xml"), let bytes = try? archive.contents(of: types),
-           let document = try? XMLDocument(bytes: bytes, name: "[Content_Types].xml"), let root = document.root {
+            let document = try? XMLDocument(bytes: bytes, name: "[Content_Types].xml"), let root = document.root
+        {
             for override in root.elementChildren where override.localName == "Override" {
                 guard let partName = override.attribute("PartName", namespace: ""),
-                      let contentType = override.attribute("ContentType", namespace: "")
+                    let contentType = override.attribute("ContentType", namespace: "")
                 else { continue }
                 for kind in kinds where contentType.hasSuffix(kind.suffix) {
                     let entryName = partName.hasPrefix("/") ? String(partName.dropFirst()) : partName

@@ -1,8 +1,9 @@
 internal import CLibZip
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A zip archive opened for reading with libzip: the package of an ODT or DOCX file.
@@ -72,12 +73,15 @@ final class ZipArchive {
                 buffer?.deallocate()
                 throw ZipArchiveError(code: ZIP_ER_ENCRNOTSUPP, detail: "versleuteld onderdeel")
             }
-            let rawName = Array(UnsafeBufferPointer(start: UnsafeRawPointer(namePointer).assumingMemoryBound(to: UInt8.self),
-                                                    count: strlen(namePointer)))
-            entries.append(Entry(
-                index: index, name: String(decoding: rawName, as: UTF8.self), rawName: rawName,
-                compressionMethod: stat.comp_method, crc32: stat.crc, size: Int(stat.size),
-                compressedSize: Int(stat.comp_size)))
+            let rawName = Array(
+                UnsafeBufferPointer(
+                    start: UnsafeRawPointer(namePointer).assumingMemoryBound(to: UInt8.self),
+                    count: strlen(namePointer)))
+            entries.append(
+                Entry(
+                    index: index, name: String(decoding: rawName, as: UTF8.self), rawName: rawName,
+                    compressionMethod: stat.comp_method, crc32: stat.crc, size: Int(stat.size),
+                    compressedSize: Int(stat.comp_size)))
         }
         self.entries = entries
     }

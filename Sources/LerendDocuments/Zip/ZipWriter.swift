@@ -117,7 +117,7 @@ struct ZipWriter {
     /// Appends the central directory and its end record; ``bytes`` is then a whole archive.
     mutating func finish() throws(ZipWriterError) {
         guard bytes.count <= limits.size, let offset = UInt32(exactly: bytes.count),
-              centralDirectory.count <= limits.size, let directorySize = UInt32(exactly: centralDirectory.count)
+            centralDirectory.count <= limits.size, let directorySize = UInt32(exactly: centralDirectory.count)
         else { throw .documentTooLarge(part: nil, limit: limits.size) }
         guard count <= limits.entryCount, let entryCount = UInt16(exactly: count) else {
             throw .tooManyParts(limit: limits.entryCount)

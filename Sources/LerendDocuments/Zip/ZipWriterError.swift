@@ -23,11 +23,13 @@ enum ZipWriterError: Error, Equatable {
     /// The error as a message about a document of `templateName`, which has `format`.
     func diagnostic(templateName: String, format: DocumentFormat) -> Diagnostic {
         let file = ".\(format.fileExtension)-bestand"
-        let hint = "maak het document kleiner, bijvoorbeeld met kortere lijsten in de gegevens of kleinere afbeeldingen in het sjabloon"
+        let hint =
+            "maak het document kleiner, bijvoorbeeld met kortere lijsten in de gegevens of kleinere afbeeldingen in het sjabloon"
         switch self {
         case .partTooLarge(let part, let size, let limit):
             return Diagnostic(
-                .error, id: "O006", "'\(part)' wordt te groot voor een \(file): \(Self.bytes(size)), hoogstens \(Self.bytes(limit))",
+                .error, id: "O006",
+                "'\(part)' wordt te groot voor een \(file): \(Self.bytes(size)), hoogstens \(Self.bytes(limit))",
                 at: SourceLocation(file: templateName, detail: part), hint: hint)
         case .documentTooLarge(let part, let limit):
             return Diagnostic(

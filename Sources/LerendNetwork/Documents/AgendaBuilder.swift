@@ -18,7 +18,9 @@ package enum AgendaBuilder {
                 if case .int(let minutes) = item.value(atPath: "duur_minuten") ?? .null { return sum + minutes }
                 return sum
             }
-            let remark = total == duration ? nil
+            let remark =
+                total == duration
+                ? nil
                 : "de agendapunten duren samen \(total) minuten, de bijeenkomst \(duration) minuten"
             return (items, remark)
         }
@@ -51,12 +53,15 @@ package enum AgendaBuilder {
         let leader = text(meeting, "gespreksleider")
         let fixed = [
             Item(title: "Welkom en kennismakingsrondje", minutes: 0, who: host, note: "Wie ben je en waar werk je?"),
-            Item(title: "Welke verwachtingen zijn er van het netwerk?", minutes: 20, who: leader,
-                 note: "Aan de hand van stap 1 en stap 2: waarom dit netwerk, en met wie?"),
-            Item(title: "Inventarisatierondje: wat kom je brengen, wat kom je halen?", minutes: 30, who: leader,
-                 note: "Waar ben je trots op en goed in? Waar worstel je mee en wat wil je leren?"),
-            Item(title: "Thema's en vorm van het netwerk", minutes: 15, who: leader,
-                 note: "Welke thema's pakken we als eerste op; samenstelling, frequentie en voorbereiding."),
+            Item(
+                title: "Welke verwachtingen zijn er van het netwerk?", minutes: 20, who: leader,
+                note: "Aan de hand van stap 1 en stap 2: waarom dit netwerk, en met wie?"),
+            Item(
+                title: "Inventarisatierondje: wat kom je brengen, wat kom je halen?", minutes: 30, who: leader,
+                note: "Waar ben je trots op en goed in? Waar worstel je mee en wat wil je leren?"),
+            Item(
+                title: "Thema's en vorm van het netwerk", minutes: 15, who: leader,
+                note: "Welke thema's pakken we als eerste op; samenstelling, frequentie en voorbereiding."),
             Item(title: "Nieuwe datum, thema en tweetal voor de volgende bijeenkomst", minutes: 10, who: host, note: nil),
         ]
         var items = fixed
@@ -75,12 +80,15 @@ package enum AgendaBuilder {
         let theme = text(meeting, "thema") ?? "het thema"
         var items = [
             Item(title: "Opening en vaststellen agenda", minutes: 10, who: leader, note: "Welkom door de gastheer."),
-            Item(title: "Thema: \(theme)", minutes: 0, who: preparers,
-                 note: "Voorbereid door \(preparers ?? "het tweetal"); neem de situatie in je eigen organisatie mee."),
+            Item(
+                title: "Thema: \(theme)", minutes: 0, who: preparers,
+                note: "Voorbereid door \(preparers ?? "het tweetal"); neem de situatie in je eigen organisatie mee."),
         ]
         if meeting.value(atPath: "evaluatie") == .bool(true) {
-            items.append(Item(title: "Evaluatie: voldoet het netwerk aan de verwachtingen?", minutes: 15, who: leader,
-                              note: "Vorm, inhoud en samenstelling; daarna plannen we de volgende bijeenkomsten."))
+            items.append(
+                Item(
+                    title: "Evaluatie: voldoet het netwerk aan de verwachtingen?", minutes: 15, who: leader,
+                    note: "Vorm, inhoud en samenstelling; daarna plannen we de volgende bijeenkomsten."))
         }
         items += [
             Item(title: "Rondvraag", minutes: 10, who: leader, note: nil),

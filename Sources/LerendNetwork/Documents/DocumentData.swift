@@ -1,7 +1,7 @@
 import LerendData
-import LerendWorkflow
 import LerendDiagnostics
 public import LerendExpressions
+import LerendWorkflow
 
 /// The data the document templates read, built from a network file: the contract of
 /// `Templates/` (see `Docs/sjablonen.md`).
@@ -69,7 +69,8 @@ public struct DocumentData: Sendable {
     public func meeting(_ meeting: Value) -> (value: Value, remark: String?) {
         let number = number(meeting)
         let theme = AgendaBuilder.text(meeting, "thema")
-        let isFirstOfSteps = number == 1 && plugin.workflow?.stages.contains { $0.id == "eerste-bijeenkomst" } == true
+        let isFirstOfSteps =
+            number == 1 && plugin.workflow?.stages.contains { $0.id == "eerste-bijeenkomst" } == true
             && plugin.programme?.firstDurationMinutes != nil
         let (agenda, remark) = AgendaBuilder.agenda(for: meeting, firstMeetingOfSteps: isFirstOfSteps)
         let place: String
@@ -79,7 +80,8 @@ public struct DocumentData: Sendable {
             place = [AgendaBuilder.text(meeting, "locatie.naam"), AgendaBuilder.text(meeting, "locatie.plaats")]
                 .compactMap { $0 }.joined(separator: ", ")
         }
-        var value = meeting
+        var value =
+            meeting
             .setting("titel", to: .string("Bijeenkomst \(number)" + (theme.map { " – \($0)" } ?? "")))
             .setting("is_eerste", to: .bool(number == 1))
             .setting("is_evaluatie", to: .bool(meeting.value(atPath: "evaluatie") == .bool(true)))
@@ -132,27 +134,32 @@ public struct DocumentData: Sendable {
     /// prepares each meeting once, not once per participant.
     public func invitation(for participant: Participant, toPrepared meetingValue: Value) -> Value {
         let meeting = meetingValue
-        let preparers = meetingValue.value(atPath: "voorbereiders").map { value -> [String] in
-            if case .list(let names) = value { return names.compactMap(\.stringValue) }
-            return []
-        } ?? []
+        let preparers =
+            meetingValue.value(atPath: "voorbereiders").map { value -> [String] in
+                if case .list(let names) = value { return names.compactMap(\.stringValue) }
+                return []
+            } ?? []
         let prepares = preparers.contains(participant.name)
         let hosts = AgendaBuilder.text(meeting, "gastheer") == participant.organisation
         let person = (participant.node.value)
             .setting("voornaam", to: .string(participant.firstName))
             .setting("aanhef", to: participant.node.value("aanhef") ?? .string("Beste \(participant.firstName)"))
             .setting("functie", to: participant.node.value("functie") ?? "")
-            .setting("rol", to: [
-                "bereidt_voor": .bool(prepares), "is_gastheer": .bool(hosts),
-                "voorbereiding": .string(prepares ? "Stuur wat je voorbereidt uiterlijk een week van tevoren rond." : ""),
-            ])
+            .setting(
+                "rol",
+                to: [
+                    "bereidt_voor": .bool(prepares), "is_gastheer": .bool(hosts),
+                    "voorbereiding": .string(prepares ? "Stuur wat je voorbereidt uiterlijk een week van tevoren rond." : ""),
+                ])
         return shared.setting("bijeenkomst", to: meetingValue).setting("deelnemer", to: person)
     }
 
     /// The data of the plan of approach, with the findings of `findings`.
     public func plan(findings: [Finding], ruleSets: [RuleSet]) -> Value {
         let organisations = networkFile.network.organisations.map { organisation -> Value in
-            let names = networkFile.network.participants.filter { $0.organisation == organisation.name }.map { Value.string($0.name) }
+            let names = networkFile.network.participants.filter { $0.organisation == organisation.name }.map {
+                Value.string($0.name)
+            }
             return organisation.node.value.setting("deelnemers", to: .list(names))
         }
         let clients = networkFile.network.organisations.reduce(0) { $0 + ($1.node.integer("aantal_clienten") ?? 0) }
@@ -160,15 +167,22 @@ public struct DocumentData: Sendable {
         let findingValues: [Value] = findings.map {
             ["ernst": .string($0.severity.label), "code": .string($0.ruleID), "melding": .string($0.message)]
         }
-        return shared
-            .setting("plan", to: ["datum": .date(date), "jaar": .int(meetings.first?.value(atPath: "datum")?.dateValue?.year ?? date.year)])
+        return
+            shared
+            .setting(
+                "plan",
+                to: ["datum": .date(date), "jaar": .int(meetings.first?.value(atPath: "datum")?.dateValue?.year ?? date.year)]
+            )
             .setting("organisaties", to: .list(organisations))
             .setting("totaal_clienten", to: .int(clients))
             .setting("bijeenkomsten", to: .list(meetings.map { self.meeting($0).value }))
-            .setting("bevindingen", to: [
-                "regelset": .string(DutchFormatting.enumeration(ruleSets.map { "\($0.name) (\($0.version))" }, conjunction: "en")),
-                "fouten": count(.error), "waarschuwingen": count(.warning), "adviezen": count(.advice),
-                "lijst": .list(findingValues),
-            ])
+            .setting(
+                "bevindingen",
+                to: [
+                    "regelset": .string(
+                        DutchFormatting.enumeration(ruleSets.map { "\($0.name) (\($0.version))" }, conjunction: "en")),
+                    "fouten": count(.error), "waarschuwingen": count(.warning), "adviezen": count(.advice),
+                    "lijst": .list(findingValues),
+                ])
     }
 }

@@ -15,17 +15,21 @@ enum NetworkLoader {
         // the export skips that participant with this message.
         let employers = Set(participants.compactMap { $0.node["organisatie"]?.location })
         let references = validator.organisationReferences
-        problems += unknownReferences(references.filter { !employers.contains($0.location) }, known: organisations.map(\.name),
-                                      in: file, id: "N112", kind: "organisatie", list: "organisaties")
-        let warnings = unknownReferences(references.filter { employers.contains($0.location) },
-                                         known: organisations.map(\.name), in: file, id: "N112", kind: "organisatie",
-                                         list: "organisaties").map { warning in
+        problems += unknownReferences(
+            references.filter { !employers.contains($0.location) }, known: organisations.map(\.name),
+            in: file, id: "N112", kind: "organisatie", list: "organisaties")
+        let warnings = unknownReferences(
+            references.filter { employers.contains($0.location) },
+            known: organisations.map(\.name), in: file, id: "N112", kind: "organisatie",
+            list: "organisaties"
+        ).map { warning in
             var warning = warning
             warning.severity = .warning
             return warning
         }
-        problems += unknownReferences(validator.participantReferences, known: participants.map(\.name),
-                                      in: file, id: "N113", kind: "deelnemer", list: "deelnemers")
+        problems += unknownReferences(
+            validator.participantReferences, known: participants.map(\.name),
+            in: file, id: "N113", kind: "deelnemer", list: "deelnemers")
         if !problems.isEmpty { throw DiagnosticList(problems) }
 
         let root = file.root
@@ -45,12 +49,14 @@ enum NetworkLoader {
                 form: root.text("netwerk.voorkeuren.vorm"),
                 blockedPeriods: blockedPeriods(root.descendant(atPath: "netwerk.voorkeuren.niet_in"))),
             organisations: organisations.map {
-                Organisation(name: $0.name, address: $0.node.text("adres"), postcode: $0.node.text("postcode"),
-                             place: $0.node.text("plaats"), node: $0.node)
+                Organisation(
+                    name: $0.name, address: $0.node.text("adres"), postcode: $0.node.text("postcode"),
+                    place: $0.node.text("plaats"), node: $0.node)
             },
             participants: participants.map {
-                Participant(name: $0.name, organisation: $0.node.text("organisatie") ?? "", email: $0.node.text("email"),
-                            node: $0.node)
+                Participant(
+                    name: $0.name, organisation: $0.node.text("organisatie") ?? "", email: $0.node.text("email"),
+                    node: $0.node)
             },
             meetings: meetings(root["bijeenkomsten"]))
         return NetworkFile(file: file, network: network, warnings: warnings)
@@ -67,10 +73,13 @@ enum NetworkLoader {
             guard let nameNode = item["naam"], case .scalar(let scalar) = nameNode, !scalar.text.isEmpty else { continue }
             let key = scalar.text.lowercased()
             if let earlier = seen[key] {
-                problems.append(file.diagnostic(
-                    id: kind == "organisatie" ? "N110" : "N111", "de \(kind) '\(scalar.text)' staat twee keer in het bestand",
-                    at: nameNode,
-                    hint: "de eerste staat op regel \(earlier.location.line ?? 0); voeg ze samen of geef ze verschillende namen"))
+                problems.append(
+                    file.diagnostic(
+                        id: kind == "organisatie" ? "N110" : "N111", "de \(kind) '\(scalar.text)' staat twee keer in het bestand",
+                        at: nameNode,
+                        hint:
+                            "de eerste staat op regel \(earlier.location.line ?? 0); voeg ze samen of geef ze verschillende namen"
+                    ))
                 continue
             }
             seen[key] = nameNode
@@ -87,7 +96,8 @@ enum NetworkLoader {
             file.diagnostic(
                 id: id, "onbekende \(kind) '\(reference.text)'", at: .scalar(reference),
                 hint: Suggestions.hint(for: reference.text, in: known)
-                    ?? (known.isEmpty ? "voeg de \(kind) toe onder '\(list):'" : "bekende namen: " + known.joined(separator: ", ")))
+                    ?? (known.isEmpty
+                        ? "voeg de \(kind) toe onder '\(list):'" : "bekende namen: " + known.joined(separator: ", ")))
         }
     }
 

@@ -22,19 +22,23 @@ struct SchemaValidator {
     mutating func validate(_ node: DataNode, as entity: EntitySchema) {
         guard case .mapping(let pairs, _) = node else {
             if node.isEmptyScalar { return }
-            problems.append(file.diagnostic(
-                id: "N101", "\(entity.name) moet een object met sleutels zijn, maar dit is een \(node.kindName)", at: node,
-                hint: "schrijf 'sleutel: waarde', elk op een eigen regel en ingesprongen"))
+            problems.append(
+                file.diagnostic(
+                    id: "N101", "\(entity.name) moet een object met sleutels zijn, maar dit is een \(node.kindName)", at: node,
+                    hint: "schrijf 'sleutel: waarde', elk op een eigen regel en ingesprongen"))
             return
         }
         let known = entity.fields.map(\.name)
         for pair in pairs {
             guard let field = entity.field(pair.key.text) else {
                 let derived = entity.derived.contains { $0.name == pair.key.text }
-                problems.append(file.diagnostic(
-                    id: "N102", "onbekende sleutel '\(pair.key.text)' in \(entity.name)", atKey: pair.key,
-                    hint: derived ? "'\(pair.key.text)' rekent Lerend zelf uit; haal de regel weg"
-                        : Suggestions.hint(for: pair.key.text, in: known) ?? "bekende sleutels: " + known.joined(separator: ", ")))
+                problems.append(
+                    file.diagnostic(
+                        id: "N102", "onbekende sleutel '\(pair.key.text)' in \(entity.name)", atKey: pair.key,
+                        hint: derived
+                            ? "'\(pair.key.text)' rekent Lerend zelf uit; haal de regel weg"
+                            : Suggestions.hint(for: pair.key.text, in: known) ?? "bekende sleutels: "
+                                + known.joined(separator: ", ")))
                 continue
             }
             validate(pair.value, as: field.kind, key: pair.key.text)
@@ -42,9 +46,10 @@ struct SchemaValidator {
         for field in entity.fields where field.isRequired {
             let value = pairs.first { $0.key.text == field.name }?.value
             if value == nil || value!.isEmptyScalar {
-                problems.append(file.diagnostic(
-                    id: "N103", "\(entity.name) mist '\(field.name)' (\(field.summary))", at: value ?? node,
-                    hint: "voeg '\(field.name): ...' toe"))
+                problems.append(
+                    file.diagnostic(
+                        id: "N103", "\(entity.name) mist '\(field.name)' (\(field.summary))", at: value ?? node,
+                        hint: "voeg '\(field.name): ...' toe"))
             }
         }
     }
@@ -89,8 +94,10 @@ struct SchemaValidator {
         case .date:
             if case .date = value { return }
             if let problem = Self.impossibleDate(scalar.text) {
-                problems.append(file.diagnostic(id: "N105", "'\(scalar.text)' is geen bestaande datum: \(problem)", at: node,
-                                                hint: "schrijf de datum als JJJJ-MM-DD"))
+                problems.append(
+                    file.diagnostic(
+                        id: "N105", "'\(scalar.text)' is geen bestaande datum: \(problem)", at: node,
+                        hint: "schrijf de datum als JJJJ-MM-DD"))
             } else {
                 wrongKind(node, key: key, expected: kind, hint: "schrijf de datum als JJJJ-MM-DD, zonder aanhalingstekens")
             }
@@ -100,18 +107,20 @@ struct SchemaValidator {
             wrongKind(node, key: key, expected: kind, hint: "schrijf de tijd als 13:30")
         case .choice(let words):
             if words.contains(scalar.text) { return }
-            problems.append(file.diagnostic(
-                id: "N106", "'\(scalar.text)' is geen geldige waarde voor '\(key)'", at: node,
-                hint: Suggestions.hint(for: scalar.text, in: words) ?? "kies uit: " + words.joined(separator: ", ")))
+            problems.append(
+                file.diagnostic(
+                    id: "N106", "'\(scalar.text)' is geen geldige waarde voor '\(key)'", at: node,
+                    hint: Suggestions.hint(for: scalar.text, in: words) ?? "kies uit: " + words.joined(separator: ", ")))
         case .list, .object:
             wrongKind(node, key: key, expected: kind, hint: nil)
         }
     }
 
     private mutating func wrongKind(_ node: DataNode, key: String, expected: FieldKind, hint: String?) {
-        problems.append(file.diagnostic(
-            id: "N104", "'\(key)' moet \(expected.description) zijn, maar dit is \(Self.article(node.kindName))", at: node,
-            hint: hint))
+        problems.append(
+            file.diagnostic(
+                id: "N104", "'\(key)' moet \(expected.description) zijn, maar dit is \(Self.article(node.kindName))", at: node,
+                hint: hint))
     }
 
     static func article(_ kindName: String) -> String {
@@ -123,7 +132,8 @@ struct SchemaValidator {
     static func impossibleDate(_ text: String) -> String? {
         let parts = text.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
-              Int(parts[2]) != nil else { return nil }
+            Int(parts[2]) != nil
+        else { return nil }
         guard (1...12).contains(month) else { return "er is geen maand \(month)" }
         let last = (28...31).last { LocalDate(year: year, month: month, day: $0) != nil } ?? 28
         return "\(DutchFormatting.monthNames[month - 1]) \(year) heeft \(last) dagen"

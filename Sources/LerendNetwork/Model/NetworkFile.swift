@@ -37,10 +37,11 @@ public struct NetworkFile: Sendable {
         var root = file.value.setting("vandaag", to: .date(today))
         guard case .object(var members) = root else { return root }
         if case .list(let participants) = members["deelnemers"] ?? .null {
-            members["deelnemers"] = .list(participants.map { participant in
-                guard case .string(let name) = participant.value(atPath: "naam") ?? .null else { return participant }
-                return participant.setting("voornaam", to: .string(String(name.split(separator: " ").first ?? "")))
-            })
+            members["deelnemers"] = .list(
+                participants.map { participant in
+                    guard case .string(let name) = participant.value(atPath: "naam") ?? .null else { return participant }
+                    return participant.setting("voornaam", to: .string(String(name.split(separator: " ").first ?? "")))
+                })
         }
         if case .list(let meetings) = members["bijeenkomsten"] ?? .null {
             // Meetings are numbered in date order; a meeting without a date goes last.
@@ -70,12 +71,17 @@ public struct NetworkFile: Sendable {
         }
         if case .list(let items) = meeting.value(atPath: "agenda") ?? .null {
             var clock = start
-            result = result.setting("agenda", to: .list(items.map { item in
-                var timed = item.setting("begintijd", to: .time(clock))
-                if case .int(let minutes) = item.value(atPath: "duur_minuten") ?? .null { clock = clock.adding(minutes: minutes) }
-                timed = timed.setting("eindtijd", to: .time(clock))
-                return timed
-            }))
+            result = result.setting(
+                "agenda",
+                to: .list(
+                    items.map { item in
+                        var timed = item.setting("begintijd", to: .time(clock))
+                        if case .int(let minutes) = item.value(atPath: "duur_minuten") ?? .null {
+                            clock = clock.adding(minutes: minutes)
+                        }
+                        timed = timed.setting("eindtijd", to: .time(clock))
+                        return timed
+                    }))
         }
         return result
     }

@@ -21,19 +21,22 @@ extension NetworkFile {
             if rest.hasPrefix("[]") || rest.isEmpty {
                 lines[keyIndex] = "bijeenkomsten:"
             } else if !rest.hasPrefix("#") {
-                throw DiagnosticList([file.diagnostic(
-                    id: "N120", "'bijeenkomsten' staat op één regel; lerend plan kan er geen bijeenkomsten aan toevoegen",
-                    at: SourceLocation(file: file.path, line: keyIndex + 1, column: 1),
-                    hint: "schrijf elke bijeenkomst op eigen regels, beginnend met '- '")])
+                throw DiagnosticList([
+                    file.diagnostic(
+                        id: "N120", "'bijeenkomsten' staat op één regel; lerend plan kan er geen bijeenkomsten aan toevoegen",
+                        at: SourceLocation(file: file.path, line: keyIndex + 1, column: 1),
+                        hint: "schrijf elke bijeenkomst op eigen regels, beginnend met '- '")
+                ])
             }
             if let firstItem = lines[(keyIndex + 1)...].first(where: { $0.trimmingPrefix(" ").hasPrefix("- ") }) {
                 itemIndent = String(firstItem.prefix { $0 == " " })
             }
             // The list ends at the next key at the left margin.
-            insertAt = lines[(keyIndex + 1)...].firstIndex { line in
-                guard let first = line.first else { return false }
-                return first != " " && first != "#" && first != "-"
-            } ?? lines.count
+            insertAt =
+                lines[(keyIndex + 1)...].firstIndex { line in
+                    guard let first = line.first else { return false }
+                    return first != " " && first != "#" && first != "-"
+                } ?? lines.count
             while insertAt > keyIndex + 1, lines[insertAt - 1].trimmingPrefix(" ").isEmpty { insertAt -= 1 }
         } else {
             lines += ["", "bijeenkomsten:"]

@@ -1,5 +1,5 @@
-import LerendData
 import LerendCalendar
+import LerendData
 public import LerendExpressions
 
 /// Proposes the meetings of a year: dates spread evenly on the preferred weekday and never
@@ -33,7 +33,10 @@ public struct YearPlanner: Sendable {
         for meeting in existing.prefix(total) {
             let nearest = spots.indices.filter { !taken.contains($0) }
                 .min { abs(spots[$0].days(until: meeting.date)) < abs(spots[$1].days(until: meeting.date)) }
-            if let nearest { taken.insert(nearest); spots[nearest] = meeting.date }
+            if let nearest {
+                taken.insert(nearest)
+                spots[nearest] = meeting.date
+            }
         }
         if existing.count > total {
             remarks.append("het bestand heeft al \(existing.count) bijeenkomsten in dit jaar; het programma vraagt er \(total)")
@@ -83,15 +86,17 @@ public struct YearPlanner: Sendable {
             let organisation = network.organisations.first { $0.name == host }
             // A programme that wants a facilitator at its last meeting wants one at this
             // year's last meeting, whatever the count.
-            let wantsFacilitator = programme.facilitatorAt.contains(number)
+            let wantsFacilitator =
+                programme.facilitatorAt.contains(number)
                 || (number == total && programme.facilitatorAt.contains(programme.meetings))
             let duration = number == 1 ? (programme.firstDurationMinutes ?? programme.durationMinutes) : programme.durationMinutes
-            meetings.append(PlannedMeeting(
-                number: number, date: entry.date, start: preferences.startTime ?? LocalTime(hour: 13, minute: 30)!,
-                durationMinutes: max(preferences.durationMinutes ?? duration, duration), form: preferences.form ?? "fysiek",
-                host: host, location: organisation, theme: theme(number: number, network: network), preparers: pair,
-                facilitator: wantsFacilitator ? "\(programme.facilitator ?? facilitatorProvider) (nog te bevestigen)" : nil,
-                evaluation: programme.evaluationAt == number, isExisting: false, moved: entry.moved))
+            meetings.append(
+                PlannedMeeting(
+                    number: number, date: entry.date, start: preferences.startTime ?? LocalTime(hour: 13, minute: 30)!,
+                    durationMinutes: max(preferences.durationMinutes ?? duration, duration), form: preferences.form ?? "fysiek",
+                    host: host, location: organisation, theme: theme(number: number, network: network), preparers: pair,
+                    facilitator: wantsFacilitator ? "\(programme.facilitator ?? facilitatorProvider) (nog te bevestigen)" : nil,
+                    evaluation: programme.evaluationAt == number, isExisting: false, moved: entry.moved))
             previousHost = host
             previousPair = Set(pair)
         }
@@ -132,14 +137,17 @@ public struct YearPlanner: Sendable {
 
     private func chooseHost(_ network: Network, counts: [String: Int], avoiding previous: String?) -> String? {
         let candidates = network.organisations.map(\.name)
-        let ordered = candidates.enumerated().sorted { (counts[$0.element] ?? 0, $0.offset) < (counts[$1.element] ?? 0, $1.offset) }
-            .map(\.element)
+        let ordered = candidates.enumerated().sorted {
+            (counts[$0.element] ?? 0, $0.offset) < (counts[$1.element] ?? 0, $1.offset)
+        }
+        .map(\.element)
         return ordered.first { $0 != previous || candidates.count == 1 }
     }
 
     /// Two participants from two different organisations: one of the host, when it has
     /// any, and the other from elsewhere; those who prepared least go first.
-    private func choosePair(_ network: Network, host: String?, counts: [String: Int], avoiding previous: Set<String>) -> [String] {
+    private func choosePair(_ network: Network, host: String?, counts: [String: Int], avoiding previous: Set<String>) -> [String]
+    {
         let ordered = network.participants.enumerated().sorted { first, second in
             let firstKey = (counts[first.element.name] ?? 0, previous.contains(first.element.name) ? 1 : 0, first.offset)
             let secondKey = (counts[second.element.name] ?? 0, previous.contains(second.element.name) ? 1 : 0, second.offset)

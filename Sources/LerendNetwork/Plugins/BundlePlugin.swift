@@ -1,9 +1,9 @@
 import Foundation
-import OrderedCollections
 import LerendData
 public import LerendDiagnostics
 public import LerendExpressions
 public import LerendWorkflow
+import OrderedCollections
 
 /// A plugin read from a bundle folder: `plugin.yaml` with the rule files, the workflow,
 /// the templates and the texts it names. Loading one needs no compiler.
@@ -56,7 +56,8 @@ public struct BundlePlugin: Plugin {
         }
         var workflow: Workflow?
         if let node = reader.value("werkproces"),
-           let path = existingFile(node, in: directory, manifest: manifest, what: "werkproces", reader: &reader) {
+            let path = existingFile(node, in: directory, manifest: manifest, what: "werkproces", reader: &reader)
+        {
             do throws(DiagnosticList) {
                 let file = try DataFile.load(path: path)
                 workflow = try WorkflowLoader.load(file)
@@ -71,17 +72,21 @@ public struct BundlePlugin: Plugin {
             if case .mapping(let pairs, _) = node {
                 for pair in pairs {
                     guard let kind = DocumentKind(rawValue: pair.key.text) else {
-                        templateReader.report(manifest.diagnostic(
-                            id: "P105", "'\(pair.key.text)' is geen soort document", atKey: pair.key,
-                            hint: Suggestions.hint(for: pair.key.text, in: DocumentKind.allCases.map(\.rawValue))
-                                ?? "kies uit " + DutchFormatting.enumeration(DocumentKind.allCases.map(\.rawValue), conjunction: "en")))
+                        templateReader.report(
+                            manifest.diagnostic(
+                                id: "P105", "'\(pair.key.text)' is geen soort document", atKey: pair.key,
+                                hint: Suggestions.hint(for: pair.key.text, in: DocumentKind.allCases.map(\.rawValue))
+                                    ?? "kies uit "
+                                    + DutchFormatting.enumeration(DocumentKind.allCases.map(\.rawValue), conjunction: "en")))
                         continue
                     }
                     var byFormat: [String: String] = [:]
                     var formatReader = MappingReader(pair.value, in: manifest, context: "sjabloon '\(pair.key.text)'")
                     for format in formats {
                         if let fileNode = formatReader.value(format),
-                           let path = existingFile(fileNode, in: directory, manifest: manifest, what: "sjabloon", reader: &formatReader) {
+                            let path = existingFile(
+                                fileNode, in: directory, manifest: manifest, what: "sjabloon", reader: &formatReader)
+                        {
                             byFormat[format] = path
                         }
                     }
@@ -145,12 +150,14 @@ public struct BundlePlugin: Plugin {
         }
         let path = scalar.text.hasPrefix("/") ? scalar.text : directory + "/" + scalar.text
         if FileManager.default.fileExists(atPath: path) { return path }
-        let siblings = (try? FileManager.default.contentsOfDirectory(
-            atPath: (path as NSString).deletingLastPathComponent)) ?? []
-        reader.report(manifest.diagnostic(
-            id: "P103", "\(what) '\(scalar.text)' bestaat niet in de bundel", at: node,
-            hint: Suggestions.hint(for: (scalar.text as NSString).lastPathComponent, in: siblings)
-                ?? "zet het bestand in \(directory) of pas de naam aan"))
+        let siblings =
+            (try? FileManager.default.contentsOfDirectory(
+                atPath: (path as NSString).deletingLastPathComponent)) ?? []
+        reader.report(
+            manifest.diagnostic(
+                id: "P103", "\(what) '\(scalar.text)' bestaat niet in de bundel", at: node,
+                hint: Suggestions.hint(for: (scalar.text as NSString).lastPathComponent, in: siblings)
+                    ?? "zet het bestand in \(directory) of pas de naam aan"))
         return nil
     }
 
@@ -161,10 +168,11 @@ public struct BundlePlugin: Plugin {
         for (stageIndex, stage) in workflow.stages.enumerated() {
             for (index, name) in stage.documents.enumerated() where DocumentKind(rawValue: name) == nil {
                 let node = file.root.descendant(atPath: "fasen.\(stageIndex).documenten.\(index)").node
-                problems.append(file.diagnostic(
-                    id: "P106", "'\(name)' is geen soort document", at: node,
-                    hint: Suggestions.hint(for: name, in: names)
-                        ?? "kies uit " + DutchFormatting.enumeration(names, conjunction: "en")))
+                problems.append(
+                    file.diagnostic(
+                        id: "P106", "'\(name)' is geen soort document", at: node,
+                        hint: Suggestions.hint(for: name, in: names)
+                            ?? "kies uit " + DutchFormatting.enumeration(names, conjunction: "en")))
             }
         }
         return problems

@@ -24,10 +24,11 @@ public struct RuleChecker: Sendable {
             let (node, _) = file.root.descendant(atPath: path)
             var place = node
             if case .sequence(let items, _) = node, let item = items.first(where: { $0.value == .string(id) }) { place = item }
-            problems.append(file.diagnostic(
-                id: "P101", "plugin '\(id)' is niet gevonden", at: place,
-                hint: Suggestions.hint(for: id, in: plugins.map(\.id))
-                    ?? "beschikbaar: " + plugins.map(\.id).sorted().joined(separator: ", ")))
+            problems.append(
+                file.diagnostic(
+                    id: "P101", "plugin '\(id)' is niet gevonden", at: place,
+                    hint: Suggestions.hint(for: id, in: plugins.map(\.id))
+                        ?? "beschikbaar: " + plugins.map(\.id).sorted().joined(separator: ", ")))
         }
         return (selected, problems)
     }
@@ -50,17 +51,19 @@ public struct RuleChecker: Sendable {
         var findings: [Finding] = []
         var lowered = false
         if let from = ruleSet.validFrom, date < from {
-            findings.append(Finding(
-                ruleID: "\(plugin.id)-periode", severity: .advice,
-                message: "de regelset '\(ruleSet.name)' geldt pas vanaf \(DutchFormatting.date(from, style: "middel"))",
-                source: nil, ruleSet: ruleSet.name, plugin: plugin.id))
+            findings.append(
+                Finding(
+                    ruleID: "\(plugin.id)-periode", severity: .advice,
+                    message: "de regelset '\(ruleSet.name)' geldt pas vanaf \(DutchFormatting.date(from, style: "middel"))",
+                    source: nil, ruleSet: ruleSet.name, plugin: plugin.id))
             return findings
         }
         if let until = ruleSet.validUntil, date > until {
             var message = "de regelset '\(ruleSet.name)' gold tot en met \(DutchFormatting.date(until, style: "middel"))"
             if let successor = ruleSet.successor { message += "; nu geldt: \(successor)" }
-            var finding = Finding(ruleID: "\(plugin.id)-periode", severity: .advice, message: message, source: nil,
-                                  ruleSet: ruleSet.name, plugin: plugin.id)
+            var finding = Finding(
+                ruleID: "\(plugin.id)-periode", severity: .advice, message: message, source: nil,
+                ruleSet: ruleSet.name, plugin: plugin.id)
             finding.notes = ["de bevindingen van deze regelset staan ter informatie bij de adviezen"]
             findings.append(finding)
             lowered = true

@@ -36,9 +36,10 @@ public enum RuleSetLoader: Sendable {
             var ruleReader = MappingReader(node, in: file, context: "een regel")
             if let rule = rule(node, document: document, file: file, shape: shape, library: library, reader: &ruleReader) {
                 if let earlier = seen[rule.id], let idNode = node["id"] {
-                    ruleReader.report(file.diagnostic(
-                        id: "R108", "regel '\(rule.id)' komt twee keer voor", at: idNode,
-                        hint: "de eerste staat op regel \(earlier.location.line ?? 0); geef elke regel een eigen id"))
+                    ruleReader.report(
+                        file.diagnostic(
+                            id: "R108", "regel '\(rule.id)' komt twee keer voor", at: idNode,
+                            hint: "de eerste staat op regel \(earlier.location.line ?? 0); geef elke regel een eigen id"))
                 } else {
                     seen[rule.id] = node["id"] ?? node
                     rules.append(rule)
@@ -49,8 +50,9 @@ public enum RuleSetLoader: Sendable {
         }
         reader.finish()
         if !reader.problems.isEmpty { throw DiagnosticList(reader.problems) }
-        return RuleSet(name: name, version: version, validFrom: validFrom, validUntil: validUntil, successor: successor,
-                       rules: rules)
+        return RuleSet(
+            name: name, version: version, validFrom: validFrom, validUntil: validUntil, successor: successor,
+            rules: rules)
     }
 
     private static func rule(
@@ -63,9 +65,10 @@ public enum RuleSetLoader: Sendable {
         if case .scalar(let scalar)? = severityNode {
             severity = severities[scalar.text]
             if severity == nil {
-                reader.report(file.diagnostic(
-                    id: "R101", "onbekende ernst '\(scalar.text)'", at: severityNode!,
-                    hint: Suggestions.hint(for: scalar.text, in: severities.keys) ?? "kies fout, waarschuwing of advies"))
+                reader.report(
+                    file.diagnostic(
+                        id: "R101", "onbekende ernst '\(scalar.text)'", at: severityNode!,
+                        hint: Suggestions.hint(for: scalar.text, in: severities.keys) ?? "kies fout, waarschuwing of advies"))
             }
         }
         var locals: [String: Shape] = [:]
@@ -107,16 +110,18 @@ public enum RuleSetLoader: Sendable {
         _ node: DataNode, file: DataFile, shape: Shape, library: FunctionLibrary, reader: inout MappingReader
     ) -> (variable: String, list: Expression)? {
         guard case .scalar(let scalar) = node, let range = scalar.text.firstRange(of: " in ") else {
-            reader.report(file.diagnostic(
-                id: "R102", "'voor_elk' moet de vorm 'naam in lijst' hebben", at: node,
-                hint: "bijvoorbeeld: voor_elk: b in bijeenkomsten"))
+            reader.report(
+                file.diagnostic(
+                    id: "R102", "'voor_elk' moet de vorm 'naam in lijst' hebben", at: node,
+                    hint: "bijvoorbeeld: voor_elk: b in bijeenkomsten"))
             return nil
         }
         let variable = String(scalar.text[..<range.lowerBound].filter { $0 != " " })
         guard !variable.isEmpty, variable.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
-            reader.report(file.diagnostic(
-                id: "R102", "'\(variable)' is geen geldige naam voor 'voor_elk'", at: node,
-                hint: "gebruik één woord, bijvoorbeeld: voor_elk: b in bijeenkomsten"))
+            reader.report(
+                file.diagnostic(
+                    id: "R102", "'\(variable)' is geen geldige naam voor 'voor_elk'", at: node,
+                    hint: "gebruik één woord, bijvoorbeeld: voor_elk: b in bijeenkomsten"))
             return nil
         }
         let listText = String(scalar.text[range.upperBound...])
@@ -139,9 +144,10 @@ public enum RuleSetLoader: Sendable {
         switch node {
         case .scalar(let scalar)? where !scalar.text.isEmpty:
             guard !document.isEmpty else {
-                reader.report(file.diagnostic(
-                    id: "R103", "de regel noemt een zin maar de regelset geen brondocument", at: node!,
-                    hint: "zet 'bron: <document>' bovenaan de regelset, of schrijf bron: {document: ..., zin: ...}"))
+                reader.report(
+                    file.diagnostic(
+                        id: "R103", "de regel noemt een zin maar de regelset geen brondocument", at: node!,
+                        hint: "zet 'bron: <document>' bovenaan de regelset, of schrijf bron: {document: ..., zin: ...}"))
                 return nil
             }
             return RuleSource(document: document, sentence: scalar.text)
@@ -153,9 +159,10 @@ public enum RuleSetLoader: Sendable {
             for problem in sourceReader.problems { reader.report(problem) }
             return RuleSource(document: sourceDocument, sentence: sentence)
         default:
-            reader.report(file.diagnostic(
-                id: "R104", "de regel mist 'bron': het document en de zin die de regel vastlegt", at: node ?? reader.node,
-                hint: "schrijf bron: \"<de zin uit het brondocument>\""))
+            reader.report(
+                file.diagnostic(
+                    id: "R104", "de regel mist 'bron': het document en de zin die de regel vastlegt", at: node ?? reader.node,
+                    hint: "schrijf bron: \"<de zin uit het brondocument>\""))
             return nil
         }
     }
