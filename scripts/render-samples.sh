@@ -10,8 +10,8 @@ data=samples/uitnodiging/gegevens.yaml
 rm -rf uitvoer
 for format in odt docx; do
   "$lerend" render "Templates/agenda.$format" "$data" -o "uitvoer/agenda/agenda.$format"
-  "$lerend" render "Templates/uitnodiging.$format" "$data" --each deelnemers --as deelnemer \
-    -o uitvoer/uitnodigingen --name "uitnodiging {{ deelnemer.naam }}"
+  "$lerend" render "Templates/uitnodiging.$format" "$data" --per deelnemers --als deelnemer \
+    -o uitvoer/uitnodigingen --naam "uitnodiging {{ deelnemer.naam }}"
 done
 
 # What a reader must find in each document (check-document reads FILE.expect).

@@ -139,7 +139,7 @@ extension NetworkSession {
                         .warning, id: "A107",
                         "geen bijeenkomsten op of na \(when); de laatste was bijeenkomst \(data.number(last)) op \(DutchFormatting.date(lastDate, style: "middel"))",
                         at: SourceLocation(file: path),
-                        hint: "kies een eerdere bijeenkomst met --meeting N, of plan het volgende jaar met lerend plan")
+                        hint: "kies een eerdere bijeenkomst met --bijeenkomst N, of plan het volgende jaar met lerend plan")
                 ]
             )
         }

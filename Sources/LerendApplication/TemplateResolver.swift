@@ -23,7 +23,8 @@ struct TemplateResolver {
                         id: "A105",
                         "het eigen sjabloon voor de \(kind.label) is een .\(given)-bestand, maar er is om .\(format.fileExtension) gevraagd",
                         at: node,
-                        hint: "kies het formaat \(given) (--format \(given)), of noem hier een .\(format.fileExtension)-sjabloon")
+                        hint: "kies het formaat \(given) (--formaat \(given)), of noem hier een .\(format.fileExtension)-sjabloon"
+                    )
                 ])
             }
             guard FileManager.default.fileExists(atPath: path) else {

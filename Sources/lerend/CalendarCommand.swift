@@ -14,7 +14,9 @@ struct CalendarCommand: ParsableCommand {
 
     @OptionGroup var options: NetworkOptions
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Het agendabestand dat ontstaat.", valueName: "bestand.ics"))
+    @Option(
+        name: [.customShort("o"), .customLong("uitvoer"), .customLong("output")],
+        help: ArgumentHelp("Het agendabestand dat ontstaat.", valueName: "bestand.ics"))
     var output: String
 
     func run() throws {

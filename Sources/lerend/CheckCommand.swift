@@ -30,7 +30,9 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var options: NetworkOptions
 
-    @Option(name: .long, help: ArgumentHelp("tekst (standaard) of json, voor andere programma's.", valueName: "vorm"))
+    @Option(
+        name: [.customLong("formaat"), .customLong("format")],
+        help: ArgumentHelp("tekst (standaard) of json, voor andere programma's.", valueName: "vorm"))
     var format: Format = .tekst
 
     func run() throws {

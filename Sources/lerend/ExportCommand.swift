@@ -12,7 +12,7 @@ struct ExportCommand: ParsableCommand {
         abstract: "Maakt het plan van aanpak, de uitnodigingen en de agenda's van een netwerk, als .odt of .docx.",
         discussion: """
             Sjablonen komen uit netwerk.sjablonen in het netwerkbestand, anders uit de plugin, \
-            anders uit de sjablonen van Lerend zelf. Zonder --meeting gaan uitnodigingen en \
+            anders uit de sjablonen van Lerend zelf. Zonder --bijeenkomst gaan uitnodigingen en \
             agenda's over de bijeenkomsten vanaf de peildatum. Een deelnemer met onvolledige \
             gegevens wordt gemeld en overgeslagen; de andere documenten worden gewoon gemaakt.
             """)
@@ -59,23 +59,29 @@ struct ExportCommand: ParsableCommand {
         var documentFormat: DocumentFormat { self == .odt ? .odt : .docx }
     }
 
-    @Option(name: .long, help: ArgumentHelp("odt of docx.", valueName: "formaat"))
+    @Option(name: [.customLong("formaat"), .customLong("format")], help: ArgumentHelp("odt of docx.", valueName: "formaat"))
     var format: Format = .odt
 
-    @Option(name: .customLong("meeting"), help: ArgumentHelp("Alleen deze bijeenkomst (volgnummer); mag vaker.", valueName: "N"))
+    @Option(
+        name: [.customLong("bijeenkomst"), .customLong("meeting")],
+        help: ArgumentHelp("Alleen deze bijeenkomst (volgnummer); mag vaker.", valueName: "N"))
     var meetingNumbers: [Int] = []
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("De map voor de documenten.", valueName: "map"))
+    @Option(
+        name: [.customShort("o"), .customLong("uitvoer"), .customLong("output")],
+        help: ArgumentHelp("De map voor de documenten.", valueName: "map"))
     var output: String
 
     @Flag(name: .long, help: "Zet alle documenten daarna in één keer om naar PDF (met LibreOffice).")
     var pdf = false
 
-    @Option(name: .long, help: ArgumentHelp("Hoeveel documenten tegelijk worden gemaakt.", valueName: "aantal"))
+    @Option(
+        name: [.customLong("tegelijk"), .customLong("workers")],
+        help: ArgumentHelp("Hoeveel documenten tegelijk worden gemaakt.", valueName: "aantal"))
     var workers: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
-        if workers < 1 { throw ValidationError("--workers moet minstens 1 zijn") }
+        if workers < 1 { throw ValidationError("--tegelijk moet minstens 1 zijn") }
     }
 
     func run() throws {

@@ -289,7 +289,7 @@ enum ParserText {
             case .overview:
                 lines.append(wrap(line, indent: leadingSpaces(line), width: width))
             case .section:
-                if let element = line.wholeMatch(of: #/  (\S.*?)  +(\S.*)/#) {
+                if let element = line.wholeMatch(of: #/  (\S.*?)  +(\S.*)/#) ?? labelFillingItsColumn(line) {
                     let label = "  " + element.1
                     if label.count < labelColumn {
                         let padded = label + String(repeating: " ", count: labelColumn - label.count) + element.2
@@ -308,6 +308,17 @@ enum ParserText {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A label of exactly one column less than the label column: the parser leaves one
+    /// space between it and its text ("  --document <documenten> Welke ...").
+    private static func labelFillingItsColumn(_ line: String) -> Regex<(Substring, Substring, Substring)>.Match? {
+        let characters = Array(line)
+        guard line.hasPrefix("  -"), characters.count > labelColumn, characters[labelColumn - 1] == " ",
+            characters[labelColumn] != " ", !String(characters[2..<(labelColumn - 1)]).contains("  ")
+        else { return nil }
+        // 2 spaces and 23 characters: labelColumn - 1.
+        return line.wholeMatch(of: #/  (\S.{21}\S) (\S.*)/#)
     }
 
     private static func leadingSpaces(_ line: String) -> Int {

@@ -23,7 +23,7 @@ struct PlanCommand: ParsableCommand {
     var vanaf: String?
 
     @Option(
-        name: .shortAndLong,
+        name: [.customShort("o"), .customLong("uitvoer"), .customLong("output")],
         help: ArgumentHelp(
             "Schrijf een kopie van het netwerkbestand met de voorgestelde bijeenkomsten erbij.", valueName: "bestand"))
     var output: String?

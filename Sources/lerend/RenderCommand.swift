@@ -16,8 +16,8 @@ struct RenderCommand: ParsableCommand {
               lerend render uitnodiging.docx gegevens.yaml -o uitnodiging-ingevuld.docx
 
             Eén document per element van een lijst (samenvoegen):
-              lerend render uitnodiging.docx gegevens.yaml --each deelnemers --as deelnemer \\
-                -o uitnodigingen --name "uitnodiging {{ deelnemer.naam }}"
+              lerend render uitnodiging.docx gegevens.yaml --per deelnemers --als deelnemer \\
+                -o uitnodigingen --naam "uitnodiging {{ deelnemer.naam }}"
             """)
 
     @Argument(help: ArgumentHelp("Het sjabloon: een .odt- of .docx-bestand met {{ }}- en {% %}-tags.", valueName: "sjabloon"))
@@ -27,38 +27,44 @@ struct RenderCommand: ParsableCommand {
     var data: String
 
     @Option(
-        name: .shortAndLong,
+        name: [.customShort("o"), .customLong("uitvoer"), .customLong("output")],
         help: ArgumentHelp(
-            "Het document dat ontstaat, of met --each de map voor de documenten.", valueName: "uitvoer"))
+            "Het document dat ontstaat, of met --per de map voor de documenten.", valueName: "uitvoer"))
     var output: String
 
-    @Option(name: .long, help: ArgumentHelp("Maak één document per element van de lijst op dit pad.", valueName: "pad"))
+    @Option(
+        name: [.customLong("per"), .customLong("each")],
+        help: ArgumentHelp("Maak één document per element van de lijst op dit pad.", valueName: "pad"))
     var each: String?
 
     @Option(
-        name: .customLong("as"),
+        name: [.customLong("als"), .customLong("as")],
         help: ArgumentHelp(
-            "Met --each: de naam waaronder het element in het sjabloon staat; zonder deze optie staan de velden van het element los.",
+            "Met --per: de naam waaronder het element in het sjabloon staat; zonder deze optie staan de velden van het element los.",
             valueName: "naam"))
     var binding: String?
 
     @Option(
-        name: .long,
+        name: [.customLong("naam"), .customLong("name")],
         help: ArgumentHelp(
-            "Met --each: het patroon voor de bestandsnamen, bijvoorbeeld \"uitnodiging {{ deelnemer.naam }}\".",
+            "Met --per: het patroon voor de bestandsnamen, bijvoorbeeld \"uitnodiging {{ deelnemer.naam }}\".",
             valueName: "patroon"))
     var name: String?
 
-    @Flag(name: .long, help: "Laat ontbrekende waarden leeg in plaats van te stoppen met een fout.")
+    @Flag(
+        name: [.customLong("leeg-toestaan"), .customLong("allow-missing")],
+        help: "Laat ontbrekende waarden leeg in plaats van te stoppen met een fout.")
     var allowMissing = false
 
-    @Option(name: .long, help: ArgumentHelp("Met --each: hoeveel documenten tegelijk worden gemaakt.", valueName: "aantal"))
+    @Option(
+        name: [.customLong("tegelijk"), .customLong("workers")],
+        help: ArgumentHelp("Met --per: hoeveel documenten tegelijk worden gemaakt.", valueName: "aantal"))
     var workers: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
-        if each == nil, binding != nil { throw ValidationError("--as werkt alleen samen met --each") }
-        if each == nil, name != nil { throw ValidationError("--name werkt alleen samen met --each") }
-        if workers < 1 { throw ValidationError("--workers moet minstens 1 zijn") }
+        if each == nil, binding != nil { throw ValidationError("--als werkt alleen samen met --per") }
+        if each == nil, name != nil { throw ValidationError("--naam werkt alleen samen met --per") }
+        if workers < 1 { throw ValidationError("--tegelijk moet minstens 1 zijn") }
     }
 
     func run() throws {
@@ -126,7 +132,7 @@ struct RenderCommand: ParsableCommand {
         do throws(ExpressionError) {
             if let name { pattern = try TextTemplate(name) }
         } catch {
-            Console.report([error.diagnostic(in: name ?? "", at: SourceLocation(file: "--name"))])
+            Console.report([error.diagnostic(in: name ?? "", at: SourceLocation(file: "--naam"))])
             throw ExitCode.failure
         }
         do {
@@ -172,16 +178,16 @@ struct RenderCommand: ParsableCommand {
         if let missingStep {
             Console.report([
                 file.diagnostic(
-                    id: "D201", "--each \(path): '\(missingStep)' staat niet in de gegevens", at: node,
+                    id: "D201", "--per \(path): '\(missingStep)' staat niet in de gegevens", at: node,
                     hint: Suggestions.hint(for: missingStep, in: node.keys)
-                        ?? "geef het pad naar een lijst, bijvoorbeeld --each deelnemers")
+                        ?? "geef het pad naar een lijst, bijvoorbeeld --per deelnemers")
             ])
             throw ExitCode.failure
         }
         guard case .sequence(let items, _) = node else {
             Console.report([
                 file.diagnostic(
-                    id: "D202", "--each \(path) moet naar een lijst wijzen, maar dit is een \(node.kindName)", at: node,
+                    id: "D202", "--per \(path) moet naar een lijst wijzen, maar dit is een \(node.kindName)", at: node,
                     hint: "een lijst schrijf je met '- ' voor elk element")
             ])
             throw ExitCode.failure

@@ -17,7 +17,9 @@ struct StatusCommand: ParsableCommand {
 
     @OptionGroup var options: NetworkOptions
 
-    @Option(name: .long, help: ArgumentHelp("tekst (standaard) of json.", valueName: "vorm"))
+    @Option(
+        name: [.customLong("formaat"), .customLong("format")], help: ArgumentHelp("tekst (standaard) of json.", valueName: "vorm")
+    )
     var format: CheckCommand.Format = .tekst
 
     func run() throws {

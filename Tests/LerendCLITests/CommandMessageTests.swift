@@ -59,7 +59,7 @@ import Testing
             result.errors.contains(
                 "waarschuwing[A107]: geen bijeenkomsten op of na 1 januari 2027; de laatste was bijeenkomst 3 op 19 mei 2026"))
         #expect(!result.errors.contains("2027-01-01"))
-        #expect(result.errors.contains("--meeting N"))
+        #expect(result.errors.contains("--bijeenkomst N"))
         #expect(result.output.contains("0 documenten geschreven"))
     }
 
@@ -70,8 +70,8 @@ import Testing
         try Data(text.utf8).write(to: folder.appending(path: "netwerk.yaml"))
         let result = try Program.run(["export", "netwerk.yaml", "-o", "docs", "--document", "uitnodigingen"], in: folder)
         #expect(result.errors.contains("waarschuwing[A107]: Netwerk Test heeft nog geen bijeenkomsten"))
-        #expect(!result.errors.contains("--meeting"))
-        let asked = try Program.run(["export", "netwerk.yaml", "-o", "docs", "--meeting", "2"], in: folder)
+        #expect(!result.errors.contains("--bijeenkomst"))
+        let asked = try Program.run(["export", "netwerk.yaml", "-o", "docs", "--bijeenkomst", "2"], in: folder)
         #expect(asked.status == 1)
         #expect(asked.errors.contains("fout[A106]: er is geen bijeenkomst 2; het netwerk heeft nog geen bijeenkomsten"))
     }
@@ -107,6 +107,12 @@ import Testing
         #expect(help.output.contains("plan, uitnodigingen, agendas, alles"))
         #expect(help.output.contains("alles)"))
         #expect(!help.output.contains(": all)"))
+        // Every line of the options is an option or text at the label column, also after a
+        // label that fills the column ("--document <documenten>").
+        let options = help.output.components(separatedBy: "OPTIES:\n").last ?? ""
+        for line in options.split(separator: "\n") {
+            #expect(line.hasPrefix("  -") || line.hasPrefix(String(repeating: " ", count: 26)), "\(line)")
+        }
         let english = try Program.run(
             ["export", Self.sample.path(percentEncoded: false), "-o", "docs", "--document", "all", "--datum", "2026-01-01"],
             in: folder)

@@ -117,7 +117,7 @@ import Testing
             "fout: 2 onverwachte argumenten: 'stauts', 'netwerk.yaml'\n   hint: 'stauts': bedoel je 'status'?\n"
         ),
         (["check", "netwerk.yaml", "format", "json"], "   hint: 'format': bedoel je '--format'?\n"),
-        (["check", "netwerk.yaml", "formaat", "json"], "   hint: 'formaat': bedoel je '--format'?\n"),
+        (["check", "netwerk.yaml", "formaat", "json"], "   hint: 'formaat': bedoel je '--formaat'?\n"),
         (["expotr", "netwerk.yaml", "-o", "uit"], "fout: onbekende optie '-o'\n   hint: bedoel je 'export'?\n"),
     ])
     func misspeltWordsGetASuggestion(arguments: [String], expected: String) throws {

@@ -110,7 +110,7 @@ public struct MailMerge: Sendable {
                 failures.append(
                     Failure(
                         label: label, fileName: nil,
-                        diagnostics: [error.diagnostic(in: pattern.source, at: SourceLocation(file: "--name"))]))
+                        diagnostics: [error.diagnostic(in: pattern.source, at: SourceLocation(file: "--naam"))]))
             }
         }
         let names = SafeFileName.distinct(stems, fileExtension: fileExtension)
