@@ -55,10 +55,11 @@ public struct DocumentExporter: Sendable {
                         hint: "kies een andere map met -o, of controleer of je daar mag schrijven")
                 ])
             }
+            // File names are plain names made by SafeFileName: the folder is made canonical
+            // once, not every file (a batch has thousands).
+            let canonicalDirectory = OutputGuard.canonical(directory)
             let clashes = Set(
-                batch.fileNames.indices.filter {
-                    protected.contains(OutputGuard.canonical(directory + "/" + batch.fileNames[$0]))
-                })
+                batch.fileNames.indices.filter { protected.contains(canonicalDirectory + "/" + batch.fileNames[$0]) })
             for index in clashes.sorted() {
                 result.failures.append(
                     Diagnostic(
