@@ -118,4 +118,17 @@ import Testing
             in: folder)
         #expect(english.status == 0, "English spellings stay as aliases: \(english.errors)")
     }
+
+    @Test(arguments: [["check"], ["status"], ["plan"], ["calendar", "-o", "jaar.ics"], ["export", "-o", "docs"]])
+    func aDurationTooLargeForAnyClockIsALocatedErrorInEveryCommand(command: [String]) throws {
+        let folder = try Program.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = try String(contentsOf: Self.sample, encoding: .utf8)
+            .replacing("duur_minuten: 150", with: "duur_minuten: 9223372036854775807")
+        try Data(text.utf8).write(to: folder.appending(path: "netwerk.yaml"))
+        let result = try Program.run([command[0], "netwerk.yaml"] + command.dropFirst() + ["--datum", "2026-01-01"], in: folder)
+        #expect(result.status == 1, "an error, not a crash (\(result.status))")
+        #expect(result.errors.contains("fout[N107]: 'duur_minuten' is 9223372036854775807, maar moet tussen 1 en 1.440 liggen"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "jaar.ics").path(percentEncoded: false)))
+    }
 }

@@ -216,6 +216,25 @@ import Testing
         #expect(plugins.contains { $0.workflow?.stages.contains { $0.documentKinds.contains(.invitation) } == true })
     }
 
+    @Test func programmeNumbersOutsideTheirBoundsAreReportedAndTheOthersLoad() throws {
+        let manifest = """
+            id: kapot
+            naam: Kapot
+            programma:
+              bijeenkomsten: 9223372036854775807
+              per_vorm: {intervisie: -3}
+              duur_minuten: 150
+              gespreksleider_bij: [1, 100000]
+            """
+        let result = try Self.loadBroken(["kapot/plugin.yaml": manifest])
+        #expect(result.plugins == ["goed"])
+        #expect(
+            result.problems.contains(
+                "kapot/plugin.yaml:4:18: fout[P104]: 'bijeenkomsten' moet een geheel getal van 1 tot en met 366 zijn"))
+        #expect(result.problems.contains("fout[P104]: 'per_vorm.intervisie' moet een geheel getal van 1 tot en met 366 zijn"))
+        #expect(result.problems.contains("fout[P104]: 'gespreksleider_bij' moet een geheel getal van 1 tot en met 366 zijn"))
+    }
+
     @Test func builtInBundlesLoadCleanly() {
         let (plugins, problems) = PluginLoader(searchPath: [NetworkFixtures.plugins]).load()
         #expect(problems.isEmpty, "\(DiagnosticRenderer().render(problems))")

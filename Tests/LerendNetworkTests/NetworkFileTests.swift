@@ -62,11 +62,31 @@ import Testing
         let text = Self.good.replacing("aantal_clienten: 180", with: "aantal_clienten: ongeveer 180")
         #expect(
             Self.problems(text) == """
-                netwerk.yaml:6:22: fout[N104]: 'aantal_clienten' moet een geheel getal zijn, maar dit is een tekst
+                netwerk.yaml:6:22: fout[N104]: 'aantal_clienten' moet een geheel getal van 0 tot en met 10.000.000 zijn, maar dit is een tekst
                   6 |     aantal_clienten: ongeveer 180
                     |                      ^~~~~~~~~~~~
                    hint: schrijf alleen cijfers, zonder punt of komma
                 """)
+    }
+
+    @Test(arguments: ["9223372036854775807", "0", "-5", "1441"])
+    func durationOutsideADayIsAnErrorAtItsLine(duration: String) {
+        let text = Self.good.replacing("duur_minuten: 150", with: "duur_minuten: \(duration)")
+        let pad = String(repeating: "~", count: duration.count - 1)
+        #expect(
+            Self.problems(text) == """
+                netwerk.yaml:16:19: fout[N107]: 'duur_minuten' is \(duration), maar moet tussen 1 en 1.440 liggen
+                 16 |     duur_minuten: \(duration)
+                    |                   ^\(pad)
+                   hint: een duur staat in minuten: 2,5 uur is 150
+                """)
+    }
+
+    @Test func aNumberTooLargeForAnyCountIsAnError() {
+        let text = Self.good.replacing("  plugin: kenniz", with: "  plugin: kenniz\n  bijeenkomsten_per_jaar: 100000000000")
+        #expect(
+            Self.problems(text).contains("fout[N107]: 'bijeenkomsten_per_jaar' is 100000000000, maar moet tussen 1 en 366 liggen")
+        )
     }
 
     @Test func impossibleDate() {

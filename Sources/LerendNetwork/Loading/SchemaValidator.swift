@@ -85,9 +85,18 @@ struct SchemaValidator {
             organisationReferences.append(scalar)
         case .participantName:
             participantReferences.append(scalar)
-        case .integer:
-            if case .int(let number) = value, number >= 0 { return }
-            wrongKind(node, key: key, expected: kind, hint: "schrijf alleen cijfers, zonder punt of komma")
+        case .integer(let range):
+            guard case .int(let number) = value else {
+                wrongKind(node, key: key, expected: kind, hint: "schrijf alleen cijfers, zonder punt of komma")
+                return
+            }
+            if range.contains(number) { return }
+            problems.append(
+                file.diagnostic(
+                    id: "N107",
+                    "'\(key)' is \(scalar.text), maar moet tussen \(DutchFormatting.number(Double(range.lowerBound), decimals: 0)) en "
+                        + "\(DutchFormatting.number(Double(range.upperBound), decimals: 0)) liggen",
+                    at: node, hint: Self.boundHint(key: key, range: range)))
         case .boolean:
             if case .bool = value { return }
             wrongKind(node, key: key, expected: kind, hint: "schrijf true (ja) of false (nee)")
@@ -121,6 +130,13 @@ struct SchemaValidator {
             file.diagnostic(
                 id: "N104", "'\(key)' moet \(expected.description) zijn, maar dit is \(Self.article(node.kindName))", at: node,
                 hint: hint))
+    }
+
+    /// What a value out of bounds usually means.
+    static func boundHint(key: String, range: ClosedRange<Int>) -> String {
+        key == "duur_minuten"
+            ? "een duur staat in minuten: 2,5 uur is 150"
+            : "controleer het getal; \(DutchFormatting.number(Double(range.upperBound), decimals: 0)) is de grens"
     }
 
     static func article(_ kindName: String) -> String {

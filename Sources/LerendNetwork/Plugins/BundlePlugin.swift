@@ -111,25 +111,36 @@ public struct BundlePlugin: Plugin {
     /// The `programma:` of the manifest.
     private static func programme(_ node: DataNode, in manifest: DataFile, reader: inout MappingReader) -> YearProgramme? {
         var programmeReader = MappingReader(node, in: manifest, context: "het programma")
-        func integer(_ key: String, required: Bool = false) -> Int? {
-            guard let value = programmeReader.value(key, required: required) else { return nil }
-            if case .int(let number) = value.value, number > 0 { return number }
-            programmeReader.report(manifest.diagnostic(id: "P104", "'\(key)' moet een positief geheel getal zijn", at: value))
+        /// A whole number of `range` (a year has at most 366 meetings, a meeting lasts at
+        /// most a day), or a message at its place.
+        func bounded(_ node: DataNode, key: String, in range: ClosedRange<Int>) -> Int? {
+            if case .int(let number) = node.value, range.contains(number) { return number }
+            programmeReader.report(
+                manifest.diagnostic(
+                    id: "P104", "'\(key)' moet een geheel getal van \(range.lowerBound) tot en met \(range.upperBound) zijn",
+                    at: node))
             return nil
         }
-        let meetings = integer("bijeenkomsten", required: true)
+        func integer(_ key: String, in range: ClosedRange<Int>, required: Bool = false) -> Int? {
+            guard let node = programmeReader.value(key, required: required) else { return nil }
+            return bounded(node, key: key, in: range)
+        }
+        let meetings = integer("bijeenkomsten", in: 1...366, required: true)
         var byForm: [String: Int] = [:]
-        if case .object(let members)? = programmeReader.value("per_vorm")?.value {
-            for (form, count) in members { if case .int(let number) = count { byForm[form] = number } }
+        if let node = programmeReader.value("per_vorm"), case .mapping(let pairs, _) = node {
+            for pair in pairs {
+                if let number = bounded(pair.value, key: "per_vorm.\(pair.key.text)", in: 1...366) {
+                    byForm[pair.key.text] = number
+                }
+            }
         }
-        let duration = integer("duur_minuten", required: true)
-        let firstDuration = integer("eerste_duur_minuten")
-        let facilitatorAt = programmeReader.sequence("gespreksleider_bij").compactMap { node -> Int? in
-            if case .int(let number) = node.value { return number }
-            return nil
+        let duration = integer("duur_minuten", in: 1...1440, required: true)
+        let firstDuration = integer("eerste_duur_minuten", in: 1...1440)
+        let facilitatorAt = programmeReader.sequence("gespreksleider_bij").compactMap { node in
+            bounded(node, key: "gespreksleider_bij", in: 1...366)
         }
         let facilitator = programmeReader.text("gespreksleider")
-        let evaluation = integer("evaluatie_bij")
+        let evaluation = integer("evaluatie_bij", in: 1...366)
         var rotates = true
         if case .bool(let flag)? = programmeReader.value("gastheer_rouleert")?.value { rotates = flag }
         programmeReader.finish()

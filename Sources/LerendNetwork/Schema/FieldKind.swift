@@ -3,7 +3,9 @@ public import LerendExpressions
 /// The kind of value a key of the network file holds.
 public indirect enum FieldKind: Sendable {
     case text
-    case integer
+    /// A whole number within bounds that make sense for the key: a duration is never
+    /// more than a day, a count never more than a network can hold.
+    case integer(ClosedRange<Int>)
     case date
     case time
     case boolean
@@ -20,7 +22,8 @@ public indirect enum FieldKind: Sendable {
     public var description: String {
         switch self {
         case .text: "een tekst"
-        case .integer: "een geheel getal"
+        case .integer(let range):
+            "een geheel getal van \(DutchFormatting.number(Double(range.lowerBound), decimals: 0)) tot en met \(DutchFormatting.number(Double(range.upperBound), decimals: 0))"
         case .date: "een datum (JJJJ-MM-DD, bijvoorbeeld 2026-03-10)"
         case .time: "een tijd (UU:MM, bijvoorbeeld 13:30)"
         case .boolean: "ja of nee (true of false)"

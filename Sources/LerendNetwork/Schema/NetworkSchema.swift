@@ -28,7 +28,7 @@ public enum NetworkSchema: Sendable {
             .init("start", .date, "eerste dag waarop de jaarplanning mag beginnen"),
             .init("weekdag", .choice(["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag"]), "vaste dag van de week"),
             .init("begintijd", .time, "begintijd van de bijeenkomsten"),
-            .init("duur_minuten", .integer, "duur van een bijeenkomst in minuten"),
+            .init("duur_minuten", .integer(1...1440), "duur van een bijeenkomst in minuten"),
             .init("vorm", .choice(["fysiek", "online", "hybride"]), "in persoon, online of allebei"),
             .init(
                 "niet_in", .list(.object(period)), "periodes zonder bijeenkomsten, zoals de schoolvakanties van de eigen regio"),
@@ -54,7 +54,7 @@ public enum NetworkSchema: Sendable {
             .init("wie_uitnodigen", .text, "stap 2: met wie het netwerk gevormd wordt"),
             .init("themas", .list(.text), "de thema's van het netwerk"),
             .init("vorm", .choice(["themabijeenkomsten", "werkgroep", "intervisie"]), "de gekozen vorm (stap 5)"),
-            .init("bijeenkomsten_per_jaar", .integer, "hoe vaak het netwerk per jaar bijeenkomt"),
+            .init("bijeenkomsten_per_jaar", .integer(1...366), "hoe vaak het netwerk per jaar bijeenkomt"),
             .init("contactpersoon", .object(contact), "wie het netwerk coördineert"),
             .init("voorkeuren", .object(preferences), "wensen voor de jaarplanning"),
             .init("sjablonen", .object(templates), "eigen sjablonen in plaats van die van de plugin"),
@@ -66,13 +66,13 @@ public enum NetworkSchema: Sendable {
             .init("naam", .text, required: true, "naam van de zorgorganisatie"),
             .init("rechtspersoon", .text, "de rechtspersoon (stichting, B.V.) waar de organisatie onder valt"),
             .init("bestuur", .text, "de Raad van Bestuur of directie"),
-            .init("aantal_clienten", .integer, "aantal cliënten waaraan de organisatie zorg biedt"),
+            .init("aantal_clienten", .integer(0...10_000_000), "aantal cliënten waaraan de organisatie zorg biedt"),
             .init("plaats", .text, "vestigingsplaats"),
             .init("regio", .text, "regio"),
             .init("sector", .text, "sector, zoals verpleeghuiszorg of kleinschalig wonen"),
             .init("adres", .text, "bezoekadres"),
             .init("postcode", .text, "postcode"),
-            .init("aangesloten_na_bijeenkomst", .integer, "sloot aan na deze bijeenkomst (leeg: vanaf het begin)"),
+            .init("aangesloten_na_bijeenkomst", .integer(0...1000), "sloot aan na deze bijeenkomst (leeg: vanaf het begin)"),
         ])
 
     public static let participant = EntitySchema(
@@ -104,7 +104,7 @@ public enum NetworkSchema: Sendable {
         name: "een agendapunt",
         fields: [
             .init("titel", .text, required: true, "het onderwerp"),
-            .init("duur_minuten", .integer, "duur in minuten"),
+            .init("duur_minuten", .integer(1...1440), "duur in minuten"),
             .init("wie", .text, "wie het punt leidt"),
             .init("toelichting", .text, "beoogd resultaat of toelichting"),
             .init("voorbereiding", .text, "wat deelnemers voorbereiden"),
@@ -119,7 +119,7 @@ public enum NetworkSchema: Sendable {
         fields: [
             .init("datum", .date, required: true, "datum"),
             .init("begintijd", .time, "begintijd"),
-            .init("duur_minuten", .integer, "duur in minuten"),
+            .init("duur_minuten", .integer(1...1440), "duur in minuten"),
             .init("vorm", .choice(["fysiek", "online", "hybride"]), "in persoon, online of allebei"),
             .init("locatie", .object(location), "waar"),
             .init("online_link", .text, "link voor online deelname"),
@@ -128,13 +128,13 @@ public enum NetworkSchema: Sendable {
             .init("voorbereiders", .list(.participantName), "het tweetal dat de bijeenkomst voorbereidt"),
             .init("gespreksleider", .text, "wie de bijeenkomst leidt (begeleider, procesbegeleider)"),
             .init("evaluatie", .boolean, "of er een evaluatiemoment in de bijeenkomst zit"),
-            .init("plant_volgende", .integer, "hoeveel volgende bijeenkomsten in deze bijeenkomst worden gepland"),
+            .init("plant_volgende", .integer(0...366), "hoeveel volgende bijeenkomsten in deze bijeenkomst worden gepland"),
             .init("agenda", .list(.object(agendaItem)), "de agendapunten"),
             .init("uitkomsten", .list(.text), "achteraf: wat de bijeenkomst opleverde"),
             .init("aanwezig", .list(.participantName), "achteraf: wie er was"),
         ],
         derived: [
-            .init("nummer", .integer, "het volgnummer (1, 2, ...)"),
+            .init("nummer", .integer(1...1000), "het volgnummer (1, 2, ...)"),
             .init("eindtijd", .time, "begintijd plus duur"),
             .init("is_geweest", .boolean, "of de datum voor de peildatum ligt"),
         ])
