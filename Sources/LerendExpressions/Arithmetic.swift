@@ -1,5 +1,13 @@
 /// The arithmetic operators on values.
 enum Arithmetic {
+    /// A date that would fall before year 1 or after 9999.
+    static func outsideCalendar(span: SourceSpan) -> ExpressionError {
+        ExpressionError(
+            id: ExpressionErrorID.overflow,
+            "de datum valt buiten de jaartallen \(LocalDate.supportedYears.lowerBound) tot en met \(LocalDate.supportedYears.upperBound)",
+            span: span)
+    }
+
     static func apply(
         _ operation: ArithmeticOperator, _ left: Value, _ right: Value, span: SourceSpan
     ) throws(ExpressionError) -> Value {
@@ -33,13 +41,15 @@ enum Arithmetic {
         case (.add, .list(let a), .list(let b)):
             return .list(a + b)
         case (.add, .date(let date), .int(let days)), (.add, .int(let days), .date(let date)):
-            return .date(date.adding(days: days))
+            guard let result = date.checkedAdding(days: days) else { throw outsideCalendar(span: span) }
+            return .date(result)
         case (.subtract, .date(let date), .int(let days)):
-            return .date(date.adding(days: -days))
+            guard days != .min, let result = date.checkedAdding(days: -days) else { throw outsideCalendar(span: span) }
+            return .date(result)
         case (.add, .time(let time), .int(let minutes)):
             return .time(time.adding(minutes: minutes))
         case (.subtract, .time(let time), .int(let minutes)):
-            return .time(time.adding(minutes: -minutes))
+            return .time(time.adding(minutes: -(minutes % 1440)))
         case (.subtract, _, _) where left.dateValue != nil && right.dateValue != nil:
             return .int(right.dateValue!.days(until: left.dateValue!))
         case (.subtract, .time(let a), .time(let b)):

@@ -36,11 +36,17 @@ enum DateFunctions {
         ) { call throws(ExpressionError) in .int(try call.date(0).day) }
         let addDays = ExpressionFunction(
             "add_days", arity: 2...2, usage: "add_days(d, n)", summary: "De datum n dagen later (negatief: eerder)."
-        ) { call throws(ExpressionError) in .date(try call.date(0).adding(days: try call.integer(1))) }
+        ) { call throws(ExpressionError) in
+            guard let result = try call.date(0).checkedAdding(days: try call.integer(1)) else { throw call.outsideCalendar() }
+            return .date(result)
+        }
         let addMonths = ExpressionFunction(
             "add_months", arity: 2...2, usage: "add_months(d, n)",
             summary: "Dezelfde dag n maanden later; bestaat die dag niet, dan de laatste van de maand."
-        ) { call throws(ExpressionError) in .date(try call.date(0).adding(months: try call.integer(1))) }
+        ) { call throws(ExpressionError) in
+            guard let result = try call.date(0).checkedAdding(months: try call.integer(1)) else { throw call.outsideCalendar() }
+            return .date(result)
+        }
         let minutesBetween = ExpressionFunction(
             "minutes_between", arity: 2...2, usage: "minutes_between(van, tot)",
             summary: "Het aantal minuten tussen twee tijden op één dag."

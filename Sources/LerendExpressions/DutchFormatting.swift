@@ -94,10 +94,11 @@ public enum DutchFormatting: Sendable {
         let negative = value < 0
         var integerPart: String
         var fractionPart: String
-        if let decimals {
-            var scale = 1.0
-            for _ in 0..<decimals { scale *= 10 }
-            let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
+        var scale = 1.0
+        for _ in 0..<max(0, decimals ?? 0) { scale *= 10 }
+        // A number so large that its decimals do not fit is shown with the digits it has.
+        let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
+        if let decimals, scaled.isFinite, scaled < 9e18 {
             let whole = (scaled / scale).rounded(.down)
             integerPart = String(format0(whole))
             let fraction = Int((scaled - whole * scale).rounded())

@@ -118,6 +118,9 @@ public struct Invocation {
     }
 
     /// An error about argument `index` (or the whole call when `nil`).
+    /// The error for a date result before year 1 or after 9999.
+    func outsideCalendar() -> ExpressionError { Arithmetic.outsideCalendar(span: span) }
+
     public func error(_ message: String, argument index: Int? = nil, hint: String? = nil) -> ExpressionError {
         ExpressionError(
             id: ExpressionErrorID.invalidArgument, message, span: index.map { nodes[$0].span } ?? span, hint: hint)

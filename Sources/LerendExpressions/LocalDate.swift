@@ -4,11 +4,26 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public let month: Int
     public let day: Int
 
-    /// A date, if the day exists in the (proleptic Gregorian) calendar.
+    /// The years a date may have: those of a four-digit ISO date. Outside them the
+    /// calendar arithmetic would overflow, and no meeting is ever there.
+    public static let supportedYears = 1...9999
+
+    /// A date, if the day exists in the (proleptic Gregorian) calendar and its year is
+    /// one of ``supportedYears``.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= Self.daysInMonth(year: year, month: month) else {
+        guard Self.supportedYears.contains(year), (1...12).contains(month), day >= 1,
+            day <= Self.daysInMonth(year: year, month: month)
+        else {
             return nil
         }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// A day known to exist, in a year that may lie outside ``supportedYears`` (the
+    /// planner's arithmetic near the ends of the calendar).
+    private init(unchecked year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
         self.day = day
@@ -60,13 +75,30 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     public func adding(days: Int) -> LocalDate { LocalDate(daysSince1970: daysSince1970 + days) }
 
+    /// The date `days` days later, or `nil` when it falls outside ``supportedYears``
+    /// (so that `d + 9223372036854775807` is an error, not a trap).
+    public func checkedAdding(days: Int) -> LocalDate? {
+        // 1 January of year 1 to 31 December 9999 is 3,652,058 days.
+        guard days.magnitude <= 3_652_059 else { return nil }
+        let result = LocalDate(daysSince1970: daysSince1970 + days)
+        return Self.supportedYears.contains(result.year) ? result : nil
+    }
+
+    /// The same day `months` months later, or `nil` outside ``supportedYears``.
+    public func checkedAdding(months: Int) -> LocalDate? {
+        guard months.magnitude <= UInt(12 * Self.supportedYears.upperBound) else { return nil }
+        let total = year * 12 + (month - 1) + months
+        guard total >= 12 * Self.supportedYears.lowerBound, total < 12 * (Self.supportedYears.upperBound + 1) else { return nil }
+        return adding(months: months)
+    }
+
     /// The same day `months` months later, clamped to the month's last day.
     public func adding(months: Int) -> LocalDate {
         let total = year * 12 + (month - 1) + months
         let newYear = total >= 0 ? total / 12 : (total - 11) / 12
         let newMonth = total - newYear * 12 + 1
         let newDay = min(day, Self.daysInMonth(year: newYear, month: newMonth))
-        return LocalDate(year: newYear, month: newMonth, day: newDay)!
+        return LocalDate(unchecked: newYear, month: newMonth, day: newDay)
     }
 
     /// Days from `self` to `other`; positive when `other` is later.

@@ -30,7 +30,8 @@ public struct LocalTime: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     public var minutesSinceMidnight: Int { hour * 60 + minute }
 
-    public func adding(minutes: Int) -> LocalTime { LocalTime(minutesSinceMidnight: minutesSinceMidnight + minutes) }
+    /// The time `minutes` later on the clock; any number of minutes, whole days wrap.
+    public func adding(minutes: Int) -> LocalTime { LocalTime(minutesSinceMidnight: minutesSinceMidnight + minutes % 1440) }
 
     /// `13:30`.
     public var description: String { "\(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute)" }
