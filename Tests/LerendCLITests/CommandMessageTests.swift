@@ -131,4 +131,33 @@ import Testing
         #expect(result.errors.contains("fout[N107]: 'duur_minuten' is 9223372036854775807, maar moet tussen 1 en 1.440 liggen"))
         #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "jaar.ics").path(percentEncoded: false)))
     }
+
+    @Test func textFromTheFileCannotDrawOnTheTerminalAndALongLineIsCutAroundTheCaret() throws {
+        let folder = try Program.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let long = String(repeating: "x", count: 100_000)
+        let text = Program.network(participants: 2)
+            .replacing("  plugin: kenniz", with: "  plugin: kenniz\n  vorm: \"intervisie\\e[2J\\e]0;titel\\a\u{202E}\"")
+            .replacing("  - {naam: Organisatie 1, plaats: Zwolle}", with: "  - {naam: Organisatie 1, plaats: \(long), soort: x}")
+        try Data(text.utf8).write(to: folder.appending(path: "netwerk.yaml"))
+
+        let result = try Program.run(["check", "netwerk.yaml"], in: folder)
+        #expect(result.status == 1)
+        #expect(
+            result.errors.contains(
+                "fout[N106]: 'intervisie\u{FFFD}[2J\u{FFFD}]0;titel\u{FFFD}\u{FFFD}' is geen geldige waarde voor 'vorm'"))
+        #expect(!result.errors.contains("\u{1B}"), "no escape reaches the terminal")
+        #expect(!result.errors.contains("\u{202E}"))
+        #expect(result.errors.split(separator: "\n").allSatisfy { $0.count < 200 }, "no line of 100,000 characters")
+        let lines = result.errors.split(separator: "\n").map(String.init)
+        let source = try #require(lines.firstIndex { $0.contains("soort: x}") })
+        #expect(lines[source].hasSuffix("xxxx, soort: x}"))
+        #expect(lines[source].contains("| …xxx"))
+        let caret = lines[source + 1]
+        #expect(
+            caret.firstIndex(of: "^").map { caret.distance(from: caret.startIndex, to: $0) }
+                == lines[source].firstRange(of: "soort").map {
+                    lines[source].distance(from: lines[source].startIndex, to: $0.lowerBound)
+                })
+    }
 }
