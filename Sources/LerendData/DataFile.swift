@@ -12,7 +12,14 @@ public struct DataFile: Sendable {
     private let lines: [Substring]
 
     /// Reads and parses the file at `path`.
+    /// The largest YAML or JSON file read: a network of 100,000 participants is about
+    /// 15 MB.
+    public static let sizeLimit = 64 * 1_048_576
+
     public static func load(path: String) throws(DiagnosticList) -> DataFile {
+        if let problem = InputFile.problem(path, what: "gegevensbestand", limit: sizeLimit, ids: ("D107", "D108")) {
+            throw DiagnosticList([problem])
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
             throw DiagnosticList([

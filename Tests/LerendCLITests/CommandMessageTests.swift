@@ -160,4 +160,47 @@ import Testing
                     lines[source].distance(from: lines[source].startIndex, to: $0.lowerBound)
                 })
     }
+
+    /// A folder, a pipe (which would make a read wait for ever) and a file far too large, as
+    /// network file and as template.
+    @Test func anInputThatIsNoOrdinaryFileIsRefusedBeforeItIsRead() throws {
+        let folder = try Program.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = { (name: String) in folder.appending(path: name).path(percentEncoded: false) }
+        try FileManager.default.createDirectory(atPath: path("map.yaml"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: path("map.odt"), withIntermediateDirectories: true)
+        #expect(mkfifo(path("pijp.yaml"), 0o600) == 0)
+        #expect(mkfifo(path("pijp.odt"), 0o600) == 0)
+        for (name, size) in [("groot.yaml", 65 * 1_048_576), ("groot.odt", 257 * 1_048_576)] {
+            // Sparse: it claims its size without taking the disk space.
+            #expect(FileManager.default.createFile(atPath: path(name), contents: nil))
+            let handle = try FileHandle(forWritingTo: folder.appending(path: name))
+            try handle.truncate(atOffset: UInt64(size))
+            try handle.close()
+        }
+        try Data("naam: Anna\n".utf8).write(to: folder.appending(path: "gegevens.yaml"))
+
+        let cases: [([String], String)] = [
+            (["check", "map.yaml"], "map.yaml: fout[D107]: 'map.yaml' is een map, geen gegevensbestand"),
+            (["check", "pijp.yaml"], "pijp.yaml: fout[D107]: 'pijp.yaml' is geen gewoon bestand"),
+            (
+                ["check", "groot.yaml"],
+                "groot.yaml: fout[D108]: gegevensbestand 'groot.yaml' is 65 MB; Lerend leest er hoogstens 64 MB"
+            ),
+            (
+                ["render", "map.odt", "gegevens.yaml", "-o", "uit.odt"],
+                "map.odt: fout[T004]: 'map.odt' is een map, geen sjabloon"
+            ),
+            (
+                ["render", "pijp.odt", "gegevens.yaml", "-o", "uit.odt"],
+                "pijp.odt: fout[T004]: 'pijp.odt' is geen gewoon bestand"
+            ),
+            (["render", "groot.odt", "gegevens.yaml", "-o", "uit.odt"], "groot.odt: fout[T005]: sjabloon 'groot.odt' is 257 MB"),
+        ]
+        for (arguments, expected) in cases {
+            let result = try Program.run(arguments, in: folder)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.errors.contains(expected), "\(arguments): \(result.errors)")
+        }
+    }
 }

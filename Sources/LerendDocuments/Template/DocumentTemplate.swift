@@ -26,8 +26,14 @@ public final class DocumentTemplate: Sendable {
         case compiled(CompiledPart)
     }
 
+    /// The largest template file opened; templates with pictures are a few MB.
+    public static let sizeLimit = 256 * 1_048_576
+
     /// Reads and compiles the template at `path`; throws every error it has at once.
     public convenience init(path: String, library: FunctionLibrary = .standard) throws(DiagnosticList) {
+        if let problem = InputFile.problem(path, what: "sjabloon", limit: Self.sizeLimit, ids: ("T004", "T005")) {
+            throw DiagnosticList([problem])
+        }
         let archive: ZipArchive
         do {
             archive = try ZipArchive(path: path)
