@@ -235,6 +235,26 @@ import Testing
         #expect(result.problems.contains("fout[P104]: 'gespreksleider_bij' moet een geheel getal van 1 tot en met 366 zijn"))
     }
 
+    @Test(arguments: ["/etc/passwd", "../buiten.yaml", "sjablonen/../../buiten.yaml", "link.yaml", "~/regels.yaml"])
+    func aBundleCannotNameAFileOutsideItself(path: String) throws {
+        var all = [
+            "kapot/plugin.yaml": "id: kapot\nnaam: Kapot\nregels: [\"\(path)\"]\n",
+            "kapot/sjablonen/leeg.txt": "",
+            "buiten.yaml": "geheim: dit mag niet in een melding staan\n",
+        ]
+        all["goed/plugin.yaml"] = "id: goed\nnaam: Goed\nregels: [regels.yaml]\n"
+        all["goed/regels.yaml"] = Self.rules.replacing("zorggroep-oost", with: "goed")
+        let directory = try Self.folder(all)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.createSymbolicLink(
+            atPath: directory + "/kapot/link.yaml", withDestinationPath: directory + "/buiten.yaml")
+        let (plugins, problems) = PluginLoader(searchPath: [directory]).load()
+        let text = DiagnosticRenderer().render(problems)
+        #expect(plugins.map(\.id) == ["goed"])
+        #expect(text.contains("fout[P107]: regelbestand '\(path)' ligt buiten de bundel"), "\(text)")
+        #expect(!text.contains("geheim"))
+    }
+
     @Test func builtInBundlesLoadCleanly() {
         let (plugins, problems) = PluginLoader(searchPath: [NetworkFixtures.plugins]).load()
         #expect(problems.isEmpty, "\(DiagnosticRenderer().render(problems))")

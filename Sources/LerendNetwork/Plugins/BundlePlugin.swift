@@ -159,7 +159,24 @@ public struct BundlePlugin: Plugin {
             reader.report(manifest.diagnostic(id: "P102", "hier hoort de naam van een \(what)", at: node))
             return nil
         }
-        let path = scalar.text.hasPrefix("/") ? scalar.text : directory + "/" + scalar.text
+        // Every file a bundle names lies inside the bundle, also after following links: a
+        // bundle someone sends cannot make Lerend read elsewhere.
+        let path = directory + "/" + scalar.text
+        let inside = { (candidate: String) -> Bool in
+            let bundle = URL(filePath: directory).resolvingSymlinksInPath().standardizedFileURL.path(percentEncoded: false)
+            let real = URL(filePath: candidate).resolvingSymlinksInPath().standardizedFileURL.path(percentEncoded: false)
+            return real.hasPrefix(bundle.hasSuffix("/") ? bundle : bundle + "/")
+        }
+        if scalar.text.hasPrefix("/") || scalar.text.hasPrefix("~") || scalar.text.contains("\\")
+            || scalar.text.split(separator: "/").contains("..") || !inside(path)
+        {
+            reader.report(
+                manifest.diagnostic(
+                    id: "P107", "\(what) '\(scalar.text)' ligt buiten de bundel", at: node,
+                    hint: "noem een bestand in de map van de bundel, zoals sjablonen/brief.odt; een bundel leest niets daarbuiten"
+                ))
+            return nil
+        }
         if FileManager.default.fileExists(atPath: path) { return path }
         let siblings =
             (try? FileManager.default.contentsOfDirectory(
