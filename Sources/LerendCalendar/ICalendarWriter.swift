@@ -39,7 +39,7 @@ public struct ICalendarWriter: Sendable {
             if let description = event.description, !description.isEmpty {
                 lines.append("DESCRIPTION:" + Self.escape(description))
             }
-            if let url = event.url, !url.isEmpty { lines.append("URL:" + url) }
+            if let url = event.url.flatMap(Self.uri) { lines.append("URL:" + url) }
             lines += ["STATUS:CONFIRMED", "TRANSP:OPAQUE", "END:VEVENT"]
         }
         lines.append("END:VCALENDAR")
@@ -62,25 +62,36 @@ public struct ICalendarWriter: Sendable {
         return date.iso.replacing("-", with: "") + "T" + two(time.hour) + two(time.minute) + "00"
     }
 
-    /// TEXT escaping of RFC 5545 §3.3.11.
+    /// TEXT escaping of RFC 5545 §3.3.11. Line breaks become `\\n` and every other
+    /// control character goes, also inside a character with combining marks, so that no
+    /// value can start a line, a property or an event of its own.
     static func escape(_ text: String) -> String {
         var result = ""
-        for character in text {
-            switch character {
+        var previousWasReturn = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "\\": result += "\\\\"
             case ";": result += "\\;"
             case ",": result += "\\,"
-            case "\r\n", "\n", "\r": result += "\\n"
+            case "\n" where previousWasReturn: break
+            case "\n", "\r", "\u{2028}", "\u{2029}", "\u{85}": result += "\\n"
             default:
-                if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
-                    scalar.value < 0x20 || scalar.value == 0x7F
-                {
-                    continue
-                }
-                result.append(character)
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { break }
+                result.unicodeScalars.append(scalar)
             }
+            previousWasReturn = scalar == "\r"
         }
         return result
+    }
+
+    /// `text` as the value of a URI property, when it is an http(s) address without
+    /// spaces or control characters; anything else is left out (RFC 5545 §3.3.13).
+    static func uri(_ text: String) -> String? {
+        let lowered = text.lowercased()
+        guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://"),
+            text.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && !"\"<>\\^`{|}".unicodeScalars.contains($0) })
+        else { return nil }
+        return text
     }
 
     /// Folds a content line into lines of at most 75 bytes (RFC 5545 §3.1).

@@ -27,6 +27,37 @@ import Testing
         #expect(text.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Amsterdam\r\n"))
     }
 
+    /// Values from a network file that try to add a property or an event of their own.
+    @Test(arguments: [
+        "Thema\nBEGIN:VEVENT", "Thema\r\nATTENDEE:mailto:x@y.nl", "Thema\rX", "Thema\n\u{301}END:VCALENDAR",
+        "Thema\u{2028}SUMMARY:x", "Thema\u{85}SUMMARY:x", "Thema\u{1B}[2J",
+    ])
+    func noValueStartsALineOfItsOwn(value: String) {
+        var event = meeting
+        event.summary = value
+        event.location = value
+        event.description = value
+        event.url = "https://meet.example.nl/abc\r\nBEGIN:VEVENT"
+        let text = writer.write([event])
+        let unfolded = text.replacing("\r\n ", with: "")
+        let lines = unfolded.split(separator: "\r\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.filter { $0 == "BEGIN:VEVENT" }.count == 1)
+        #expect(!lines.contains { $0.hasPrefix("ATTENDEE") || $0.hasPrefix("END:VCALENDAR") && $0 != "END:VCALENDAR" })
+        #expect(lines.filter { $0.hasPrefix("SUMMARY:") }.count == 1)
+        #expect(!lines.contains { $0.hasPrefix("URL:") }, "an address with a line break is no URI")
+        #expect(
+            !unfolded.replacing("\r\n", with: "").unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+        #expect(unfolded.contains("SUMMARY:Thema"))
+    }
+
+    @Test func anOrdinaryAddressIsTheURL() {
+        var event = meeting
+        event.url = "https://meet.example.nl/lerend-netwerk?id=12"
+        #expect(writer.write([event]).contains("\r\nURL:https://meet.example.nl/lerend-netwerk?id=12\r\n"))
+        event.url = "javascript:alert(1)"
+        #expect(!writer.write([event]).contains("URL:"))
+    }
+
     @Test func sameInputGivesTheSameFile() {
         #expect(writer.write([meeting]) == writer.write([meeting]))
     }
