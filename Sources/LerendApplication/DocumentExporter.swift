@@ -50,7 +50,8 @@ public struct DocumentExporter: Sendable {
             } catch {
                 throw DiagnosticList([
                     Diagnostic(
-                        .error, id: "O003", "kan map '\(directory)' niet maken: \(Self.reason(creating: directory))",
+                        .error, id: "O003",
+                        "kan map '\(directory)' niet maken: \(SystemErrorText.reason(error) ?? "de map kon niet gemaakt worden")",
                         at: SourceLocation(file: directory),
                         hint: "kies een andere map met -o, of controleer of je daar mag schrijven")
                 ])
@@ -112,26 +113,5 @@ public struct DocumentExporter: Sendable {
             }
         }
         return failures
-    }
-
-    /// Why `directory` cannot be made, in Dutch: a part of the path that is a file, or
-    /// a folder without permission.
-    static func reason(creating directory: String) -> String {
-        var path = (directory as NSString).standardizingPath
-        var parts: [String] = []
-        while !path.isEmpty, path != "/", path != "." {
-            parts.append(path)
-            path = (path as NSString).deletingLastPathComponent
-        }
-        for part in parts.reversed() {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: part, isDirectory: &isDirectory) else {
-                let parent = (part as NSString).deletingLastPathComponent
-                return FileManager.default.isWritableFile(atPath: parent.isEmpty ? "." : parent)
-                    ? "de map kon niet gemaakt worden" : "geen toestemming om in '\(parent.isEmpty ? "." : parent)' te schrijven"
-            }
-            if !isDirectory.boolValue { return "'\(part)' is een bestand, geen map" }
-        }
-        return "de map kon niet gemaakt worden"
     }
 }

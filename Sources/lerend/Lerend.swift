@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LerendApplication
 
 /// The `lerend` command: learning networks, their documents and their checks.
 @main
