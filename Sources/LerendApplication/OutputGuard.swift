@@ -28,16 +28,6 @@ public enum OutputGuard: Sendable {
 
     /// Writes `bytes` to `path` under a temporary name first, then renames it.
     public static func write(_ bytes: [UInt8], to path: String) throws(DiagnosticList) {
-        var failure: FileWriteError?
-        bytes.withUnsafeBytes { buffer in
-            do throws(FileWriteError) { try AtomicFile.write(buffer, to: path) } catch { failure = error }
-        }
-        if let failure {
-            throw DiagnosticList([
-                Diagnostic(
-                    .error, id: "O001", "kan '\(path)' niet schrijven: \(failure.reason)", at: SourceLocation(file: path),
-                    hint: "controleer of de map bestaat en of je er mag schrijven")
-            ])
-        }
+        try AtomicFile.write(bytes, to: path)
     }
 }

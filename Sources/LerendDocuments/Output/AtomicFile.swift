@@ -1,3 +1,5 @@
+package import LerendDiagnostics
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -5,8 +7,8 @@
 #endif
 
 /// Why a file could not be written.
-package struct FileWriteError: Error {
-    package let reason: String
+struct FileWriteError: Error {
+    let reason: String
 
     /// A Dutch reason for the usual `errno` values, the system's text for the rest.
     static func describe(_ code: Int32) -> String {
@@ -30,7 +32,7 @@ package enum AtomicFile {
     static let temporaryPrefix = ".lerend-"
 
     /// Writes `bytes` to a temporary file next to `path`, then renames it to `path`.
-    package static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(FileWriteError) {
+    static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(FileWriteError) {
         let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
         var template = Array("\(directory.isEmpty ? "/" : directory)/\(temporaryPrefix)XXXXXX.tmp".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
@@ -79,5 +81,22 @@ package enum AtomicFile {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             if name.hasPrefix(temporaryPrefix), name.hasSuffix(".tmp") { unlink(directory + "/" + name) }
         }
+    }
+}
+
+extension AtomicFile {
+    /// Writes `bytes` whole or not at all, as the buffer variant does; a failure is the
+    /// message O001 about `path`, the same for every writer of Lerend.
+    package static func write(_ bytes: [UInt8], to path: String) throws(DiagnosticList) {
+        var failure: FileWriteError?
+        bytes.withUnsafeBytes { buffer in
+            do throws(FileWriteError) { try write(buffer, to: path) } catch { failure = error }
+        }
+        guard let failure else { return }
+        throw DiagnosticList([
+            Diagnostic(
+                .error, id: "O001", "kan '\(path)' niet schrijven: \(failure.reason)", at: SourceLocation(file: path),
+                hint: "controleer of de map bestaat en of je er mag schrijven")
+        ])
     }
 }

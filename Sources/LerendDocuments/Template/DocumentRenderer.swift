@@ -51,17 +51,7 @@ public final class DocumentRenderer {
         _ data: Value, options: RenderOptions = RenderOptions(), to path: String, documentName: String? = nil
     ) throws(DiagnosticList) {
         try build(data, options: options, documentName: documentName ?? path)
-        var failure: FileWriteError?
-        writer.bytes.withUnsafeBytes { bytes in
-            do throws(FileWriteError) { try AtomicFile.write(bytes, to: path) } catch { failure = error }
-        }
-        if let error = failure {
-            throw DiagnosticList([
-                Diagnostic(
-                    .error, id: "O001", "kan '\(path)' niet schrijven: \(error.reason)", at: SourceLocation(file: path),
-                    hint: "controleer of de map bestaat en of je er mag schrijven")
-            ])
-        }
+        try AtomicFile.write(writer.bytes, to: path)
     }
 
     private func build(_ data: Value, options: RenderOptions, documentName: String?) throws(DiagnosticList) {
