@@ -12,7 +12,10 @@ public struct PDFConverter: Sendable {
 
     /// Converts `documents`; the PDF of each lands next to it. Returns how many.
     public func convert(_ documents: [String]) throws(DiagnosticList) -> Int {
-        guard let soffice = program("soffice") ?? program("libreoffice") else {
+        guard
+            let soffice = ProgramSearch.find("soffice", in: programSearchPath)
+                ?? ProgramSearch.find("libreoffice", in: programSearchPath)
+        else {
             throw DiagnosticList([
                 Diagnostic(
                     .error, id: "A108", "voor PDF is LibreOffice nodig, en dat is niet gevonden",
@@ -46,9 +49,5 @@ public struct PDFConverter: Sendable {
             }
         }
         return documents.count
-    }
-
-    private func program(_ name: String) -> String? {
-        programSearchPath.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 }

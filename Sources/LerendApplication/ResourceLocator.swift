@@ -87,9 +87,7 @@ public struct ResourceLocator: Sendable {
     public static func runningExecutable(argument0: String, environment: [String: String]) -> String? {
         if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
         if argument0.contains("/") { return argument0 }
-        let path = environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/\(argument0)" }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
+        return ProgramSearch.find(argument0, in: environment["PATH"] ?? "/usr/bin:/bin")
     }
 
     /// The default template file `name` (such as `uitnodiging.odt`) in the first
