@@ -61,6 +61,16 @@ public struct NetworkSession: Sendable {
         checker.check(networkFile, plugins: plugins, on: date)
     }
 
+    /// The error that the network's plugin has no `what` ("werkproces"), at
+    /// `netwerk.plugin` in the file.
+    func pluginLacks(_ what: String, id: String, hint: String) -> DiagnosticList {
+        DiagnosticList([
+            networkFile.file.diagnostic(
+                id: id, "plugin '\(plugin.id)' heeft geen \(what)",
+                at: networkFile.file.root.descendant(atPath: "netwerk.plugin").node, hint: hint)
+        ])
+    }
+
     /// The data the document templates read.
     public var documentData: DocumentData {
         DocumentData(networkFile: networkFile, plugin: plugin, date: date)

@@ -36,12 +36,9 @@ extension NetworkSession {
     /// The planner's proposal for the year from `first` (default: the preferences' start).
     public func planProposal(from first: LocalDate? = nil) throws(DiagnosticList) -> PlanProposal {
         guard let programme = plugin.programme else {
-            throw DiagnosticList([
-                networkFile.file.diagnostic(
-                    id: "A102", "plugin '\(plugin.id)' heeft geen jaarprogramma",
-                    at: networkFile.file.root.descendant(atPath: "netwerk.plugin").node,
-                    hint: "een plugin krijgt een jaarprogramma met programma: in plugin.yaml (zie Docs/plugins.md)")
-            ])
+            throw pluginLacks(
+                "jaarprogramma", id: "A102",
+                hint: "een plugin krijgt een jaarprogramma met programma: in plugin.yaml (zie Docs/plugins.md)")
         }
         let planner = YearPlanner(programme: programme, facilitatorProvider: plugin.name)
         return PlanProposal(plan: planner.plan(network, today: date, from: first), session: self)

@@ -58,12 +58,9 @@ extension NetworkSession {
     /// Where the network stands; throws when its plugin has no workflow.
     public func statusReport() throws(DiagnosticList) -> StatusReport {
         guard let workflow = plugin.workflow else {
-            throw DiagnosticList([
-                networkFile.file.diagnostic(
-                    id: "A101", "plugin '\(plugin.id)' heeft geen werkproces",
-                    at: networkFile.file.root.descendant(atPath: "netwerk.plugin").node,
-                    hint: "kies een plugin met een werkproces (werkproces: in plugin.yaml), zoals waardigheid-en-trots of kenniz")
-            ])
+            throw pluginLacks(
+                "werkproces", id: "A101",
+                hint: "kies een plugin met een werkproces (werkproces: in plugin.yaml), zoals waardigheid-en-trots of kenniz")
         }
         let status = WorkflowEvaluator(workflow: workflow).status(of: networkFile.value(on: date))
         return StatusReport(
