@@ -86,10 +86,9 @@ extension NetworkSession {
         guard !meetings.isEmpty else { return ([], [], 0) }
         for participant in network.participants {
             if let problem = data.problem(with: participant) {
-                var diagnostic = networkFile.file.diagnostic(
+                let diagnostic = networkFile.file.diagnostic(
                     id: "X102", "geen uitnodiging voor \(participant.name): \(problem)", at: participant.node.location,
                     hint: "vul de gegevens aan in het netwerkbestand; de andere uitnodigingen worden gewoon gemaakt")
-                diagnostic.length = 1
                 problems.append(diagnostic)
                 skipped += meetings.count
                 continue

@@ -21,17 +21,14 @@ struct ExportCommand: ParsableCommand {
     enum Documents: String, ExpressibleByArgument, CaseIterable {
         case plan, uitnodigingen, agendas, alles
 
+        /// The Dutch names, and the singular and English spellings as aliases.
         init?(argument: String) {
-            if let all = Documents(rawValue: argument.lowercased()) {
-                self = all
-            } else if ["all", "invitations", "uitnodiging", "agenda", "agenda's"].contains(argument.lowercased()) {
-                switch argument.lowercased() {
-                case "all": self = .alles
-                case "invitations", "uitnodiging": self = .uitnodigingen
-                default: self = .agendas
-                }
-            } else {
-                return nil
+            switch argument.lowercased() {
+            case "plan": self = .plan
+            case "uitnodigingen", "uitnodiging", "invitations": self = .uitnodigingen
+            case "agendas", "agenda", "agenda's": self = .agendas
+            case "alles", "all": self = .alles
+            default: return nil
             }
         }
 

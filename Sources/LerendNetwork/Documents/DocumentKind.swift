@@ -9,22 +9,6 @@ public enum DocumentKind: String, CaseIterable, Sendable, Comparable {
     case invitation = "uitnodiging"
     case agenda
 
-    /// The kind named `name` in a file or on the command line; the plural and English
-    /// spellings are accepted too ("uitnodigingen", "invitations", "agendas").
-    public init?(name: String) {
-        let lowered = name.lowercased()
-        if let kind = DocumentKind(rawValue: lowered) {
-            self = kind
-            return
-        }
-        switch lowered {
-        case "plan van aanpak", "plan-van-aanpak": self = .plan
-        case "uitnodigingen", "invitations", "invitation": self = .invitation
-        case "agendas", "agenda's": self = .agenda
-        default: return nil
-        }
-    }
-
     /// The name for people, in the singular: "plan van aanpak", "uitnodiging", "agenda".
     public var label: String {
         switch self {
