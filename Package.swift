@@ -126,11 +126,14 @@ let package = Package(
         // Runs the built `lerend` program, as an organiser would.
         .testTarget(
             name: "LerendCLITests",
-            dependencies: ["lerend", "LerendDocuments", "LerendExpressions"]),
+            dependencies: ["lerend", "LerendDocuments", "LerendExpressions", "LerendTestSupport"]),
+        // Network files the test targets make at run time.
+        .target(name: "LerendTestSupport", path: "Tests/LerendTestSupport"),
         .testTarget(
             name: "LerendApplicationTests",
             dependencies: [
-                "LerendApplication", "LerendNetwork", "LerendDocuments", "LerendExpressions", "LerendDiagnostics",
+                "LerendApplication", "LerendTestSupport", "LerendNetwork", "LerendDocuments", "LerendExpressions",
+                "LerendDiagnostics",
                 "LerendCalendar",
             ]),
         .testTarget(

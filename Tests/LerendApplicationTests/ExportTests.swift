@@ -5,6 +5,7 @@ import LerendDiagnostics
 import LerendDocuments
 import LerendExpressions
 import LerendNetwork
+import LerendTestSupport
 import Testing
 
 /// The documents of a network, as every front end asks for them.
@@ -34,7 +35,7 @@ import Testing
     }
 
     @Test func aParticipantWithoutAddressIsLeftOutWithTheirLineAndTheOthersGoOn() throws {
-        let text = Networks.small(participants: 3, email: { $0 == 2 ? nil : "d\($0)@zorg.nl" })
+        let text = TestNetworks.network(participants: 3, email: { $0 == 2 ? nil : "d\($0)@zorg.nl" })
         let (session, folder) = try Self.session(text)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let plan = try session.exportPlan(ExportRequest(kinds: [.invitation]))
@@ -87,7 +88,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: empty) }
         try FileManager.default.createDirectory(atPath: empty + "/Plugins", withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Repository.plugins + "/kenniz", toPath: empty + "/Plugins/kenniz")
-        let (session, folder) = try Self.session(Networks.small(participants: 2), home: empty)
+        let (session, folder) = try Self.session(TestNetworks.network(participants: 2), home: empty)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let error = try #require(throws: DiagnosticList.self) { try session.exportPlan(ExportRequest(kinds: [.agenda])) }
         let missing = try #require(error.diagnostics.first)
@@ -98,7 +99,7 @@ import Testing
     }
 
     @Test func anOwnTemplateInTheOtherFormatSaysWhichToChoose() throws {
-        let text = Networks.small(participants: 2).replacing(
+        let text = TestNetworks.network(participants: 2).replacing(
             "  contactpersoon:", with: "  sjablonen: {agenda: eigen-agenda.docx}\n  contactpersoon:")
         let (session, folder) = try Self.session(text)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -116,7 +117,7 @@ import Testing
         try calendar.write(to: folder + "/jaar.ics")
         #expect(try String(contentsOfFile: folder + "/jaar.ics", encoding: .utf8).contains("BEGIN:VCALENDAR"))
 
-        let (empty, other) = try Self.session(Networks.small(participants: 2).components(separatedBy: "bijeenkomsten:")[0])
+        let (empty, other) = try Self.session(TestNetworks.network(participants: 2).components(separatedBy: "bijeenkomsten:")[0])
         defer { try? FileManager.default.removeItem(atPath: other) }
         let error = try #require(throws: DiagnosticList.self) { try empty.calendar().write(to: other + "/leeg.ics") }
         #expect(error.diagnostics.map(\.id) == ["A103"])

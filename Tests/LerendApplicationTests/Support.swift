@@ -31,35 +31,3 @@ func write(_ text: String, to path: String) throws {
 }
 
 let referenceDate = LocalDate(year: 2026, month: 1, day: 1)!
-
-enum Networks {
-    /// A KenniZ network of `participants` participants over 6 organisations, with one
-    /// meeting; the second participant starts on line 16.
-    static func small(participants: Int, email: (Int) -> String? = { "d\($0)@zorg.nl" }) -> String {
-        var text = """
-            netwerk:
-              naam: Netwerk Test
-              plugin: kenniz
-              contactpersoon: {naam: Anna Bakker, email: a.bakker@zorg.nl}
-            organisaties:
-
-            """
-        for number in 1...6 { text += "  - {naam: Organisatie \(number), plaats: Zwolle}\n" }
-        text += "deelnemers:\n"
-        for number in 1...participants {
-            text += "  - naam: \"Deelnemer \(number)\"\n    organisatie: Organisatie \(number % 6 + 1)\n"
-            if let address = email(number) { text += "    email: \(address)\n" }
-        }
-        text += """
-            bijeenkomsten:
-              - datum: 2026-03-10
-                begintijd: "13:30"
-                duur_minuten: 150
-                gastheer: Organisatie 1
-                thema: Familie
-                voorbereiders: ["Deelnemer 1", "Deelnemer 2"]
-
-            """
-        return text
-    }
-}

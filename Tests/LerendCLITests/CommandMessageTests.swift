@@ -1,4 +1,5 @@
 import Foundation
+import LerendTestSupport
 import Testing
 
 /// What an organiser sees when a command has nothing to do, or is asked to do harm.
@@ -30,7 +31,7 @@ import Testing
     @Test func calendarWithoutMeetingsWritesNoEmptyFile() throws {
         let folder = try Program.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let text = Program.network(participants: 2).components(separatedBy: "bijeenkomsten:")[0]
+        let text = TestNetworks.network(participants: 2).components(separatedBy: "bijeenkomsten:")[0]
         try Data(text.utf8).write(to: folder.appending(path: "netwerk.yaml"))
 
         let result = try Program.run(["calendar", "netwerk.yaml", "-o", "jaar.ics"], in: folder)
@@ -66,7 +67,7 @@ import Testing
     @Test func exportOfANetworkWithoutMeetingsDoesNotAdviseChoosingOne() throws {
         let folder = try Program.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let text = Program.network(participants: 2).components(separatedBy: "bijeenkomsten:")[0]
+        let text = TestNetworks.network(participants: 2).components(separatedBy: "bijeenkomsten:")[0]
         try Data(text.utf8).write(to: folder.appending(path: "netwerk.yaml"))
         let result = try Program.run(["export", "netwerk.yaml", "-o", "docs", "--document", "uitnodigingen"], in: folder)
         #expect(result.errors.contains("waarschuwing[A107]: Netwerk Test heeft nog geen bijeenkomsten"))
@@ -136,7 +137,7 @@ import Testing
         let folder = try Program.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let long = String(repeating: "x", count: 100_000)
-        let text = Program.network(participants: 2)
+        let text = TestNetworks.network(participants: 2)
             .replacing("  plugin: kenniz", with: "  plugin: kenniz\n  vorm: \"intervisie\\e[2J\\e]0;titel\\a\u{202E}\"")
             .replacing("  - {naam: Organisatie 1, plaats: Zwolle}", with: "  - {naam: Organisatie 1, plaats: \(long), soort: x}")
         try Data(text.utf8).write(to: folder.appending(path: "netwerk.yaml"))

@@ -1,4 +1,5 @@
 import Foundation
+import LerendTestSupport
 import Testing
 
 /// The texts swift-argument-parser writes (help, usage, parse errors), as an organiser
@@ -153,7 +154,8 @@ import Testing
     @Test func fileErrorsOfTheSystemAreDutch() throws {
         let folder = try Program.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Program.network(participants: 2).write(to: folder.appending(path: "netwerk.yaml"), atomically: true, encoding: .utf8)
+        try TestNetworks.network(participants: 2).write(
+            to: folder.appending(path: "netwerk.yaml"), atomically: true, encoding: .utf8)
         try "geen map".write(to: folder.appending(path: "bestand"), atomically: true, encoding: .utf8)
         let result = try Program.run(["export", "netwerk.yaml", "--datum", "2026-01-01", "-o", "bestand/uit"], in: folder)
         #expect(result.status == 1)

@@ -1,4 +1,5 @@
 import Foundation
+import LerendTestSupport
 import Testing
 
 @testable import LerendDocuments
@@ -8,7 +9,7 @@ import Testing
     @Test func badParticipantInTheMiddleIsReportedAndTheOthersAreWritten() throws {
         let folder = try Program.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let text = Program.network(participants: 5, email: { $0 == 3 ? nil : "d\($0)@zorg.nl" })
+        let text = TestNetworks.network(participants: 5, email: { $0 == 3 ? nil : "d\($0)@zorg.nl" })
         try Data(text.utf8).write(to: folder.appending(path: "netwerk.yaml"))
         let result = try Program.run(
             ["export", "netwerk.yaml", "--document", "uitnodigingen", "--datum", "2026-01-01", "-o", "uit"], in: folder)
@@ -26,7 +27,8 @@ import Testing
         let folder = try Program.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let names = [1: "Anna/Bo", 2: "Anna:Bo", 3: "../etc", 4: "Fatima 😀 El Amrani", 5: "Ölçer, Jan"]
-        try Data(Program.network(participants: 5, names: { names[$0]! }).utf8).write(to: folder.appending(path: "netwerk.yaml"))
+        try Data(TestNetworks.network(participants: 5, names: { names[$0]! }).utf8).write(
+            to: folder.appending(path: "netwerk.yaml"))
         let result = try Program.run(
             ["export", "netwerk.yaml", "--document", "uitnodigingen", "--datum", "2026-01-01", "-o", "uit"], in: folder)
         #expect(result.status == 0, "\(result.errors)")
@@ -43,7 +45,7 @@ import Testing
     @Test func exportKilledHalfwayLeavesNoHalfFileAndARerunGivesTheSameBytes() throws {
         let folder = try Program.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Data(Program.network(participants: 3000).utf8).write(to: folder.appending(path: "netwerk.yaml"))
+        try Data(TestNetworks.network(participants: 3000).utf8).write(to: folder.appending(path: "netwerk.yaml"))
         let arguments = [
             "export", "netwerk.yaml", "--document", "uitnodigingen", "--datum", "2026-01-01", "-o", "uit",
             "--workers", "1",

@@ -21,11 +21,7 @@ import Testing
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        environment["LEREND_PLUGINS"] = nil
-        environment["LEREND_HOME"] = nil
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
+        process.environment = Program.environment
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

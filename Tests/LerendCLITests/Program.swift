@@ -21,17 +21,22 @@ struct Program {
         return Result(status: process.terminationStatus, output: output, errors: errors)
     }
 
+    /// The environment of the tests, with nothing that points the program at its plugins
+    /// and templates: it finds them itself, as it does for an organiser who runs it from
+    /// any folder. Without colours.
+    static var environment: [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["LEREND_PLUGINS"] = nil
+        environment["LEREND_HOME"] = nil
+        environment["NO_COLOR"] = "1"
+        return environment
+    }
+
     static func start(_ arguments: [String], in directory: URL) throws -> Process {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        // Nothing points the program at its plugins and templates: it finds those of its
-        // checkout itself, as it does for an organiser who runs it from any folder.
-        var environment = ProcessInfo.processInfo.environment
-        environment["LEREND_PLUGINS"] = nil
-        environment["LEREND_HOME"] = nil
-        environment["NO_COLOR"] = "1"
         process.environment = environment
         process.standardOutput = Pipe()
         process.standardError = Pipe()
@@ -55,34 +60,4 @@ struct Program {
         return url
     }
 
-    /// A network of `participants` participants over 6 organisations, with one meeting.
-    static func network(
-        participants: Int, names: (Int) -> String = { "Deelnemer \($0)" }, email: (Int) -> String? = { "d\($0)@zorg.nl" }
-    ) -> String {
-        var text = """
-            netwerk:
-              naam: Netwerk Test
-              plugin: kenniz
-              contactpersoon: {naam: Anna Bakker, email: a.bakker@zorg.nl}
-            organisaties:
-
-            """
-        for number in 1...6 { text += "  - {naam: Organisatie \(number), plaats: Zwolle}\n" }
-        text += "deelnemers:\n"
-        for number in 1...participants {
-            text += "  - naam: \"\(names(number))\"\n    organisatie: Organisatie \(number % 6 + 1)\n"
-            if let address = email(number) { text += "    email: \(address)\n" }
-        }
-        text += """
-            bijeenkomsten:
-              - datum: 2026-03-10
-                begintijd: "13:30"
-                duur_minuten: 150
-                gastheer: Organisatie 1
-                thema: Familie
-                voorbereiders: ["\(names(1))", "\(names(2))"]
-
-            """
-        return text
-    }
 }
