@@ -47,11 +47,18 @@ public struct DataFile: Sendable {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map {
             $0.last == "\r" ? $0.dropLast() : $0
         }
+        // The parser stays alive while the nodes are converted: it holds the anchors, which
+        // the nodes hold only weakly, and the converter counts what aliases repeat.
+        var parser: Yams.Parser
         let node: Yams.Node?
         do {
-            node = try Yams.compose(yaml: text, .basic)
+            parser = try Yams.Parser(yaml: text, resolver: .basic)
+            node = try parser.singleRoot()
         } catch {
-            if let spaced = jsonWithTabsAsSpaces(text), let retried = try? Yams.compose(yaml: spaced, .basic) {
+            if let spaced = jsonWithTabsAsSpaces(text), let retriedParser = try? Yams.Parser(yaml: spaced, resolver: .basic),
+                let retried = try? retriedParser.singleRoot()
+            {
+                parser = retriedParser
                 node = retried
             } else {
                 throw DiagnosticList(YAMLErrorTranslation.diagnostics(for: error, path: path, lines: lines))
@@ -60,7 +67,7 @@ public struct DataFile: Sendable {
         let root: DataNode
         if let node {
             var converter = Converter(path: path, lines: lines)
-            root = try converter.convert(node)
+            root = try withExtendedLifetime(parser) { () throws(DiagnosticList) in try converter.convert(node) }
             if !converter.problems.isEmpty { throw DiagnosticList(converter.problems) }
         } else {
             root = .mapping([], SourceLocation(file: path, line: 1, column: 1))
@@ -138,12 +145,47 @@ private struct Converter {
     let path: String
     let lines: [Substring]
     var problems: [Diagnostic] = []
+    /// The most values that aliases may repeat in one file together.
+    static let expansionLimit = 100_000
+    private var seenAnchors: Set<ObjectIdentifier> = []
+    private var expansionDepth = 0
+    private var expandedNodes = 0
+    private var expandedAnchor = ""
+
+    init(path: String, lines: [Substring]) {
+        self.path = path
+        self.lines = lines
+    }
 
     func location(_ mark: Mark?) -> SourceLocation {
         SourceLocation(file: path, line: mark?.line, column: mark?.column)
     }
 
     mutating func convert(_ node: Yams.Node) throws(DiagnosticList) -> DataNode {
+        // A node with an anchor seen before is the value of an alias (`*naam`): the nodes it
+        // repeats are counted, so a few lines cannot grow into billions ("billion laughs").
+        // The parser keeps the anchors alive while this runs; the nodes hold them weakly.
+        var expands = false
+        if let anchor = node.anchor, !seenAnchors.insert(ObjectIdentifier(anchor)).inserted, expansionDepth == 0 {
+            expands = true
+            expandedAnchor = anchor.rawValue
+        }
+        if expands { expansionDepth += 1 }
+        defer { if expands { expansionDepth -= 1 } }
+        if expansionDepth > 0 {
+            expandedNodes += 1
+            if expandedNodes > Self.expansionLimit {
+                let place = location(node.mark)
+                throw DiagnosticList([
+                    Diagnostic(
+                        .error, id: "D109",
+                        "de verwijzingen (*\(expandedAnchor)) herhalen samen meer dan \(Self.expansionLimit) waarden",
+                        at: place,
+                        sourceLine: place.line.flatMap { lines.indices.contains($0 - 1) ? String(lines[$0 - 1]) : nil },
+                        hint: "schrijf de waarden uit, of verwijs naar een kleiner deel")
+                ])
+            }
+        }
         switch node {
         case .scalar(let scalar):
             return .scalar(

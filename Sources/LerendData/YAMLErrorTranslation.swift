@@ -113,10 +113,16 @@ enum YAMLErrorTranslation {
             return ("onbekende verwijzing (*naam)", "schrijf de waarde uit")
         case let text where text.contains("found a tab character"):
             return ("tab gebruikt om in te springen", "spring in met spaties, niet met tabs")
-        default:
+        case let text where text.contains("Maximum nesting level"):
             return (
-                "YAML kan niet worden gelezen: \(problem)" + (context.map { " (\($0))" } ?? ""),
-                usesTabs ? "spring in met spaties, niet met tabs" : nil
+                "de gegevens zijn hier te diep genest (meer dan 1000 lijsten of objecten in elkaar)",
+                "zo diep nest geen netwerk of plugin; is een haakje of de inspringing verkeerd?"
+            )
+        default:
+            // libyaml's own text stays for plugin authors, after a Dutch sentence.
+            return (
+                "YAML kan hier niet worden gelezen (libyaml: \(problem)" + (context.map { ", \($0)" } ?? "") + ")",
+                usesTabs ? "spring in met spaties, niet met tabs" : "controleer de inspringing, de aanhalingstekens en de haakjes"
             )
         }
     }

@@ -21,6 +21,7 @@ enum Arithmetic {
         }
         if operation == .concatenate {
             guard let a = left.printedText, let b = right.printedText else { throw failure() }
+            try TextLimit.check(a.utf8.count + b.utf8.count, span: span)
             return .string(a + b)
         }
         switch (operation, left, right) {
@@ -37,6 +38,7 @@ enum Arithmetic {
             if overflowed { throw overflow() }
             return .int(result)
         case (.add, .string(let a), .string(let b)):
+            try TextLimit.check(a.utf8.count + b.utf8.count, span: span)
             return .string(a + b)
         case (.add, .list(let a), .list(let b)):
             return .list(a + b)

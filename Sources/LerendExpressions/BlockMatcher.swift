@@ -45,8 +45,13 @@ package enum BlockMatcher {
         var hasElse = false
     }
 
+    /// The most blocks that may stand inside each other. Rendering recurses once per block,
+    /// so this bounds the stack; real templates nest a few levels.
+    package static let depthLimit = 50
+
     package static func match(_ statements: [Statement]) -> (blocks: [Block], problems: [Problem]) {
         var stack: [Open] = []
+        var reportedDepth = false
         var closed: [(open: Open, close: Int, depth: Int)] = []
         var problems: [Problem] = []
 
@@ -63,6 +68,16 @@ package enum BlockMatcher {
         }
 
         for (index, statement) in statements.enumerated() {
+            if statement.opensBlock, stack.count == depthLimit {
+                if !reportedDepth {
+                    problems.append(
+                        Problem(
+                            id: TemplateErrorID.nestedTooDeep,
+                            "\(statement.tagName) staat in meer dan \(depthLimit) blokken ({% for %} en {% if %}) in elkaar",
+                            statement: index, hint: "zoveel blokken in elkaar heeft geen document nodig; sluit er eerder een af"))
+                    reportedDepth = true
+                }
+            }
             switch statement {
             case .forLoop:
                 stack.append(Open(kind: .loop, open: index))

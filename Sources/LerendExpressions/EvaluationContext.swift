@@ -16,12 +16,17 @@ public enum MissingValuePolicy: Sendable {
 public final class EvaluationContext {
     public let root: Value
     public let missingValues: MissingValuePolicy
+    /// The bounds of this render: loop iterations and output size.
+    public let limits: RenderLimits
+    /// Loop iterations so far, counted by ``spendIteration(at:)``.
+    public internal(set) var iterationsUsed = 0
     private var names: [String] = []
     private var values: [Value] = []
 
-    public init(root: Value, missingValues: MissingValuePolicy = .error) {
+    public init(root: Value, missingValues: MissingValuePolicy = .error, limits: RenderLimits = .standard) {
         self.root = root
         self.missingValues = missingValues
+        self.limits = limits
     }
 
     /// Binds `name` to `value` until the matching ``pop()``.

@@ -27,6 +27,9 @@ public struct Expression: Sendable, CustomStringConvertible {
     /// The dotted path the expression reads, if it is nothing more than a path.
     public var path: String? { node.path }
 
+    /// Where the whole expression stands in its own text.
+    public var span: SourceSpan { node.span }
+
     /// The value; a missing value is an error, or `null` when missing values print empty.
     public func evaluate(in context: EvaluationContext) throws(ExpressionError) -> Value {
         try context.required(node)
@@ -67,7 +70,12 @@ public struct Expression: Sendable, CustomStringConvertible {
                 id: ExpressionErrorID.wrongKind, "'\(node.path ?? source)' is een object en geen tekst", span: node.span,
                 hint: members.isEmpty ? nil : "kies een veld, zoals \(node.path ?? "waarde").\(members.keys.first!)")
         default:
-            return value.printedText ?? ""
+            guard let text = value.printedText else {
+                throw ExpressionError(
+                    id: ExpressionErrorID.wrongKind, "'\(node.path ?? source)' is een lijst met objecten en geen tekst",
+                    span: node.span, hint: "kies een veld van elk element: map(\(source), x => x.naam)")
+            }
+            return text
         }
     }
 }

@@ -47,6 +47,7 @@ enum ExpressionErrorID {
     static let misplacedLambda = "E107"
     static let unknownVariable = "E108"
     static let unknownField = "E109"
+    static let nestedTooDeep = "E110"
 
     static let missingValue = "E201"
     static let wrongKind = "E202"
@@ -54,4 +55,7 @@ enum ExpressionErrorID {
     static let invalidArgument = "E204"
     static let limitExceeded = "E205"
     static let overflow = "E206"
+    static let iterationBudget = "E207"
+    static let outputBudget = "E208"
+    static let textTooLong = "E209"
 }

@@ -146,6 +146,7 @@ enum ListFunctions {
                 }
                 parts.append(text)
             }
+            try TextLimit.check(TextLimit.joinedCount(parts, separator: separator), span: call.span)
             return .string(parts.joined(separator: separator))
         }
         let length = ExpressionFunction(

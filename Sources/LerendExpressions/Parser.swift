@@ -9,6 +9,13 @@ struct Parser {
     private var tokens: [Token]
     private var position = 0
     let library: FunctionLibrary
+    /// How deep the node being parsed will sit: one more for every nested expression and
+    /// for every link of a chain such as `a and b and c`. Bounding it bounds the height of
+    /// the tree, so evaluating, checking and freeing it can never exhaust the stack.
+    private var nesting = 0
+
+    /// The deepest nesting an expression may have. Real expressions stay far below it.
+    static let nestingLimit = 128
 
     init(tokens: [Token], library: FunctionLibrary) {
         self.tokens = tokens
@@ -29,7 +36,21 @@ struct Parser {
     }
 
     mutating func parseExpression() throws(ExpressionError) -> Node {
-        try parseConditional()
+        try deeper()
+        defer { nesting -= 1 }
+        return try parseConditional()
+    }
+
+    /// Counts one level of nesting, refusing the expression past ``nestingLimit``.
+    private mutating func deeper() throws(ExpressionError) {
+        nesting += 1
+        guard nesting <= Self.nestingLimit else {
+            nesting -= 1
+            throw ExpressionError(
+                id: ExpressionErrorID.nestedTooDeep,
+                "de expressie is te diep genest (meer dan \(Self.nestingLimit) niveaus haakjes, 'not', '-' of schakels als 'and' en '+')",
+                span: current.span, hint: "splits de expressie, bijvoorbeeld met {% set %} of in kleinere regels")
+        }
     }
 
     /// Parses one expression that must use up all tokens.
@@ -74,7 +95,7 @@ struct Parser {
         var alternative: Node?
         if current.isWord("else") {
             _ = advance()
-            alternative = try parseConditional()
+            alternative = try parseExpression()
         }
         let end = alternative?.span ?? condition.span
         return .conditional(value: value, condition: condition, alternative: alternative, value.span.through(end))
@@ -82,7 +103,10 @@ struct Parser {
 
     private mutating func parseOr() throws(ExpressionError) -> Node {
         var left = try parseAnd()
+        let outer = nesting
+        defer { nesting = outer }
         while current.isWord("or") {
+            try deeper()
             _ = advance()
             let right = try parseAnd()
             left = .or(left, right, left.span.through(right.span))
@@ -92,7 +116,10 @@ struct Parser {
 
     private mutating func parseAnd() throws(ExpressionError) -> Node {
         var left = try parseNot()
+        let outer = nesting
+        defer { nesting = outer }
         while current.isWord("and") {
+            try deeper()
             _ = advance()
             let right = try parseNot()
             left = .and(left, right, left.span.through(right.span))
@@ -102,6 +129,8 @@ struct Parser {
 
     private mutating func parseNot() throws(ExpressionError) -> Node {
         if current.isWord("not") {
+            try deeper()
+            defer { nesting -= 1 }
             let start = advance().span
             let operand = try parseNot()
             return .not(operand, start.through(operand.span))
@@ -150,7 +179,10 @@ struct Parser {
 
     private mutating func parseAdditive() throws(ExpressionError) -> Node {
         var left = try parseMultiplicative()
+        let outer = nesting
+        defer { nesting = outer }
         while case .symbol(let symbol) = current.kind, ["+", "-", "~"].contains(symbol) {
+            try deeper()
             _ = advance()
             let right = try parseMultiplicative()
             left = .arithmetic(ArithmeticOperator(rawValue: symbol)!, left, right, left.span.through(right.span))
@@ -160,7 +192,10 @@ struct Parser {
 
     private mutating func parseMultiplicative() throws(ExpressionError) -> Node {
         var left = try parseFiltered()
+        let outer = nesting
+        defer { nesting = outer }
         while case .symbol(let symbol) = current.kind, ["*", "/", "//", "%"].contains(symbol) {
+            try deeper()
             _ = advance()
             let right = try parseFiltered()
             left = .arithmetic(ArithmeticOperator(rawValue: symbol)!, left, right, left.span.through(right.span))
@@ -170,6 +205,8 @@ struct Parser {
 
     private mutating func parseUnary() throws(ExpressionError) -> Node {
         if current.isSymbol("-") {
+            try deeper()
+            defer { nesting -= 1 }
             let start = advance().span
             let operand = try parseUnary()
             return .negate(operand, start.through(operand.span))
@@ -180,7 +217,10 @@ struct Parser {
     /// Filters apply to the negated value, as in Jinja: `-2.5 | getal(0)` is `getal(-2.5, 0)`.
     private mutating func parseFiltered() throws(ExpressionError) -> Node {
         var value = try parseUnary()
+        let outer = nesting
+        defer { nesting = outer }
         while current.isSymbol("|") {
+            try deeper()
             _ = advance()
             guard case .name(let name) = current.kind else { throw unexpected(expected: "de naam van een filter") }
             let nameToken = advance()
@@ -200,7 +240,10 @@ struct Parser {
 
     private mutating func parsePostfix() throws(ExpressionError) -> Node {
         var node = try parsePrimary()
+        let outer = nesting
+        defer { nesting = outer }
         while true {
+            if current.isSymbol(".") || current.isSymbol("[") { try deeper() }
             if current.isSymbol(".") {
                 _ = advance()
                 switch current.kind {

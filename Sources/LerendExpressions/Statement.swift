@@ -67,6 +67,14 @@ package enum Statement: Sendable {
     }
 
     /// How the statement is written, for messages: `{% for %}`.
+    /// Whether the statement opens a block: `for` or `if`.
+    package var opensBlock: Bool {
+        switch self {
+        case .forLoop, .ifBlock: true
+        default: false
+        }
+    }
+
     package var tagName: String {
         switch self {
         case .forLoop: "{% for %}"
@@ -93,4 +101,5 @@ package enum TemplateErrorID {
     package static let conflictingScope = "T110"
     package static let tagInAttribute = "T111"
     package static let unopenedTag = "T112"
+    package static let nestedTooDeep = "T120"
 }

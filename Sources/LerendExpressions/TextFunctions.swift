@@ -28,7 +28,14 @@ enum TextFunctions {
         ) { call throws(ExpressionError) in
             let old = try call.string(1)
             guard !old.isEmpty else { throw call.error("de te vervangen tekst is leeg", argument: 1) }
-            return .string(try text(call, 0).replacing(old, with: try call.string(2)))
+            let original = try text(call, 0)
+            let new = try call.string(2)
+            let growth = new.utf8.count - old.utf8.count
+            if growth > 0 {
+                let (added, overflow) = original.ranges(of: old).count.multipliedReportingOverflow(by: growth)
+                try TextLimit.check(overflow ? .max : original.utf8.count &+ added, span: call.span)
+            }
+            return .string(original.replacing(old, with: new))
         }
         let `default` = ExpressionFunction(
             "default", arity: 2...2, usage: "default(waarde, standaard)",

@@ -25,11 +25,18 @@ public struct TextTemplate: Sendable {
     public init(_ source: String, library: FunctionLibrary = .standard) throws(ExpressionError) {
         self.source = source
         let scalars = Array(source.unicodeScalars)
-        func characterOffset(_ scalarOffset: Int) -> Int {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[..<scalarOffset])
-            return String(view).count
+        // The character offset of every scalar offset, made once: counting them per tag
+        // made a text with thousands of tags take seconds.
+        var characterOffsets = [Int](repeating: 0, count: scalars.count + 1)
+        var scalarOffset = 0
+        for (characterIndex, character) in source.enumerated() {
+            for _ in character.unicodeScalars {
+                characterOffsets[scalarOffset] = characterIndex
+                scalarOffset += 1
+            }
         }
+        characterOffsets[scalars.count] = source.count
+        func characterOffset(_ scalarOffset: Int) -> Int { characterOffsets[scalarOffset] }
         func text(_ range: Range<Int>) -> String {
             var view = String.UnicodeScalarView()
             view.append(contentsOf: scalars[range])
@@ -150,6 +157,10 @@ public struct TextTemplate: Sendable {
                 } catch { throw error.shifted(by: offset) }
                 if items.isEmpty { try render(empty, into: &output, context: context) }
                 for (index, item) in items.enumerated() {
+                    do throws(ExpressionError) {
+                        try context.spendIteration(at: iterable.node.span)
+                        try context.checkOutput(output.utf8.count, at: iterable.node.span)
+                    } catch { throw error.shifted(by: offset) }
                     context.push("loop", LoopVariable.value(index: index, count: items.count))
                     context.push(variable, item)
                     defer {

@@ -201,3 +201,37 @@ import Testing
         #expect(file.root["leeg"]?.isEmptyScalar == false)
     }
 }
+
+/// Data files made to fill the memory or the stack.
+@Suite struct HostileDataTests {
+    @Test func aBillionLaughsStopsAtTheExpansionLimit() throws {
+        var text = "a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n"
+        for (name, previous) in zip(["b", "c", "d", "e", "f", "g", "h"], ["a", "b", "c", "d", "e", "f", "g"]) {
+            text += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]\n"
+        }
+        text += "i: [" + Array(repeating: "*h", count: 9).joined(separator: ",") + "]\n"
+        let diagnostics = try #require(Check.diagnostics(text))
+        #expect(diagnostics.map(\.id) == ["D109"])
+        #expect(diagnostics[0].message.contains("meer dan 100000 waarden"))
+        #expect(diagnostics[0].location?.line != nil)
+    }
+
+    @Test func aliasesWithinTheLimitAreFilledIn() throws {
+        let items = Array(repeating: "*a", count: 1_000).joined(separator: ", ")
+        let file = try DataFile.parse("a: &a [1, 2, 3]\nb: [\(items)]\n", path: "g.yaml")
+        #expect(file.value.value(atPath: "b.999.2") == .int(3))
+    }
+
+    @Test(arguments: [
+        "a: " + String(repeating: "[", count: 20_000) + String(repeating: "]", count: 20_000) + "\n",
+        "a: " + String(repeating: "{b: ", count: 5_000) + "1" + String(repeating: "}", count: 5_000) + "\n",
+        (0..<3_000).map { String(repeating: "  ", count: $0) + "k:\n" }.joined() + String(repeating: "  ", count: 3_000)
+            + "k: 1\n",
+    ])
+    func deepNestingIsADutchError(_ text: String) throws {
+        let diagnostics = try #require(Check.diagnostics(text))
+        #expect(diagnostics.first?.id == "D103")
+        #expect(diagnostics.first?.message.contains("te diep genest") == true)
+        #expect(diagnostics.first?.message.contains("yaml_set_max_nest_level") == false)
+    }
+}

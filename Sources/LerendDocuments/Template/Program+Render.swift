@@ -55,6 +55,13 @@ struct ProgramRunner {
                     continue
                 }
                 for (index, item) in items.enumerated() {
+                    do throws(ExpressionError) {
+                        try context.spendIteration(at: slot.iterable.span)
+                        try context.checkOutput(output.count, at: slot.iterable.span)
+                    } catch {
+                        report(slot.origin.diagnostic(for: error))
+                        break
+                    }
                     context.push("loop", LoopVariable.value(index: index, count: items.count))
                     context.push(slot.variable, item)
                     run(body)
