@@ -33,7 +33,7 @@ public struct PluginLoader: Sendable {
 
     /// Folders that hold a `plugin.yaml`: each entry of the search path itself, or its
     /// sub-folders, in name order.
-    func bundleDirectories() -> [String] {
+    public func bundleDirectories() -> [String] {
         let files = FileManager.default
         var result: [String] = []
         for entry in searchPath {
