@@ -11,7 +11,8 @@ public struct Version: Sendable, Hashable, Comparable, CustomStringConvertible {
         guard (1...3).contains(pieces.count) else { return nil }
         var parts: [Int] = []
         for piece in pieces {
-            guard !piece.isEmpty, piece.count <= 9, piece.allSatisfy(\.isASCII), let number = Int(piece) else {
+            guard !piece.isEmpty, piece.count <= 9, piece.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(piece)
+            else {
                 return nil
             }
             parts.append(number)
