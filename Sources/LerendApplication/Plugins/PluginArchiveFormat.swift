@@ -72,8 +72,9 @@ public enum PluginArchiveFormat: Sendable {
             && id.unicodeScalars.allSatisfy(\.isASCII)
     }
 
-    /// "12,5 MB".
+    /// "12,5 MB", or "3 kB" below a megabyte.
     static func megabytes(_ bytes: Int) -> String {
-        String(format: "%.1f MB", Double(bytes) / 1_048_576).replacingOccurrences(of: ".", with: ",")
+        if bytes < 1_048_576 { return "\((bytes + 1023) / 1024) kB" }
+        return String(format: "%.1f MB", Double(bytes) / 1_048_576).replacingOccurrences(of: ".", with: ",")
     }
 }

@@ -79,7 +79,7 @@ public struct PluginInstaller: Sendable {
     }
 
     /// The `versie:` of the bundle installed at `path`, if there is one.
-    static func installedVersion(at path: String) -> Version? {
+    package static func installedVersion(at path: String) -> Version? {
         guard let manifest = try? DataFile.load(path: path + "/plugin.yaml"),
             case .scalar(let scalar)? = manifest.root["versie"]
         else { return nil }
