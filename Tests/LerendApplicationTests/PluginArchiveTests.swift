@@ -173,6 +173,9 @@ import Testing
             try Data(StoredZip.archive(members + [("bundel/extra.txt", Array("x".utf8))])!).write(to: URL(filePath: path))
             return path
         },
+        Broken(name: "a name twice", id: "P131", message: "'bundel/plugin.yaml' staat twee keer in het pakket") {
+            try crafted([("bundel/plugin.yaml", manifest), ("bundel/plugin.yaml", Array("id: ander\n".utf8))], at: $0)
+        },
         Broken(name: "no zip at all", id: "P130", message: "is geen pluginpakket") { path in
             try write("id: handwerk\n", to: path)
             return path
@@ -238,6 +241,17 @@ import Testing
             return diagnostic?.id == "P136" && diagnostic?.message == "het manifest noemt niet voor welke Lerend de bundel is"
         }
         #expect(Self.contents(folder) == ["zorggroep-oost"])
+    }
+
+    @Test func packingNeverWritesOverAFileOfTheBundle() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let bundle = try Self.bundle(in: folder)
+        let before = try Data(contentsOf: URL(filePath: bundle + "/regels.yaml"))
+        #expect {
+            try PluginPackage.pack(directory: bundle, output: bundle + "/regels.yaml", outputFolder: folder)
+        } throws: { ($0 as? DiagnosticList)?.diagnostics.map(\.id) == ["O005"] }
+        #expect(try Data(contentsOf: URL(filePath: bundle + "/regels.yaml")) == before)
     }
 
     @Test func theCatalogListsEveryPlaceAndRemovesOnlyFromTheUsersFolder() throws {

@@ -172,6 +172,21 @@ public struct PluginInstaller: Sendable {
         guard PluginArchiveFormat.isSafeID(manifest.id) else {
             throw refusal("P131", "de id '\(manifest.id)' kan geen mapnaam zijn", path)
         }
+        var seenNames = Set<String>()
+        for entry in archive.entries where !seenNames.insert(entry.name).inserted {
+            problems.append(
+                refusalDiagnostic("P131", "'\(entry.name)' staat twee keer in het pakket", path, detail: entry.name))
+        }
+        var seenPaths = Set<String>()
+        for file in manifest.bestanden {
+            if let reason = PluginArchiveFormat.unsafeness(of: file.pad) {
+                problems.append(
+                    refusalDiagnostic("P131", "de naam '\(file.pad)' in de lijst is niet veilig: \(reason)", path))
+            } else if !seenPaths.insert(file.pad).inserted {
+                problems.append(refusalDiagnostic("P134", "'\(file.pad)' staat twee keer in de lijst", path))
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
         let listed = Dictionary(manifest.bestanden.map { ($0.pad, $0) }, uniquingKeysWith: { first, _ in first })
         let packed = Set(
             files.map(\.name).filter { $0.hasPrefix(PluginArchiveFormat.bundleFolder) }.map {

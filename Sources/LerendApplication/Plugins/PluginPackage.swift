@@ -53,15 +53,8 @@ public enum PluginPackage: Sendable {
                     hint: "maak de bundel kleiner")
             ])
         }
-        do {
-            try Data(archive).write(to: URL(filePath: target), options: .atomic)
-        } catch {
-            throw DiagnosticList([
-                Diagnostic(
-                    .error, id: "P139", "kan '\(target)' niet schrijven: \(SystemErrorText.dutch(error) ?? "\(error)")",
-                    at: SourceLocation(file: target), hint: "kies met -o een plek waar je mag schrijven")
-            ])
-        }
+        try OutputGuard.refuseInput(target, inputs: files.map { directory + "/" + $0 }, what: "een bestand van de bundel")
+        try OutputGuard.write(archive, to: target)
         return Result(plugin: plugin, path: target, files: files.count, bytes: archive.count)
     }
 

@@ -70,9 +70,12 @@ public struct ExampleRunner: Sendable {
         }
         switch example.expectation {
         case .fires where found.isEmpty:
+            let period =
+                ruleSet.applies(on: example.date)
+                ? [] : ["de regelset '\(ruleSet.name)' geldt niet op de peildatum (zie geldig_van en geldig_tot)"]
             return failure(
                 "P120", "\(id) gaat niet af in dit voorbeeld, maar zou af moeten gaan", example,
-                hint: "controleer 'wanneer' van \(id), of maak het voorbeeld zo dat de regel er wel over gaat")
+                hint: "controleer 'wanneer' van \(id), of maak het voorbeeld zo dat de regel er wel over gaat", notes: period)
         case .quiet where !found.isEmpty:
             return failure(
                 "P121", "\(id) gaat af in dit voorbeeld, maar zou niet af moeten gaan", example,
