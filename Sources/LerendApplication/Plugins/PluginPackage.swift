@@ -22,6 +22,7 @@ public enum PluginPackage: Sendable {
         directory: String, output: String? = nil, outputFolder: String,
         limits: PluginArchiveFormat.Limits = .standard
     ) throws(DiagnosticList) -> Result {
+        let directory = bundleFolder(directory)
         let plugin = try BundlePlugin.load(directory: directory)
         if let missing = missingVersions(of: plugin) { throw DiagnosticList([missing]) }
         let files = try bundleFiles(in: directory, limits: limits)
@@ -56,6 +57,14 @@ public enum PluginPackage: Sendable {
         try OutputGuard.refuseInput(target, inputs: files.map { directory + "/" + $0 }, what: "een bestand van de bundel")
         try OutputGuard.write(archive, to: target)
         return Result(plugin: plugin, path: target, files: files.count, bytes: archive.count)
+    }
+
+    /// `path` without the slashes at its end (`Plugins/kenniz/` is `Plugins/kenniz`), so
+    /// that messages name `Plugins/kenniz/plugin.yaml`.
+    static func bundleFolder(_ path: String) -> String {
+        var folder = path
+        while folder.count > 1, folder.hasSuffix("/") { folder.removeLast() }
+        return folder
     }
 
     /// The message when the manifest lacks the `versie` or the `lerend` range a

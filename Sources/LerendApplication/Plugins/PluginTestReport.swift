@@ -32,6 +32,7 @@ public struct PluginTestReport: Sendable {
 
     /// Loads the bundle in `directory` and runs every example of it.
     public static func run(directory: String, requireEveryKind: Bool = false) -> PluginTestReport {
+        let directory = PluginPackage.bundleFolder(directory)
         let plugin: BundlePlugin
         do throws(DiagnosticList) {
             plugin = try BundlePlugin.load(directory: directory)
