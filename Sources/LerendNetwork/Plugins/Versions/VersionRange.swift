@@ -6,6 +6,7 @@
 public struct VersionRange: Sendable, Hashable, CustomStringConvertible {
     /// One condition of the range.
     public struct Condition: Sendable, Hashable {
+        /// How the version of Lerend compares with ``version``.
         public enum Operator: String, Sendable, CaseIterable {
             // Two-character operators first, so that `>=` is not read as `>`.
             case atLeast = ">="
@@ -15,6 +16,7 @@ public struct VersionRange: Sendable, Hashable, CustomStringConvertible {
             case exactly = "="
         }
         public let `operator`: Operator
+        /// The version compared with.
         public let version: Version
 
         func holds(for candidate: Version) -> Bool {
