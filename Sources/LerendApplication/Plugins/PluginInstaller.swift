@@ -86,7 +86,7 @@ public struct PluginInstaller: Sendable {
         return Version(scalar.text)
     }
 
-    private func open(_ path: String) throws(DiagnosticList) -> ZipArchive {
+    private func open(_ path: String) throws(DiagnosticList) -> ZipMemberReader {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         guard let attributes else {
             throw refusal("P130", "het bestand '\(path)' bestaat niet", path, hint: "controleer de naam en de map")
@@ -97,8 +97,8 @@ public struct PluginInstaller: Sendable {
                 "het pakket is \(PluginArchiveFormat.megabytes(size)); een pakket is hoogstens "
                     + PluginArchiveFormat.megabytes(limits.archiveSize), path)
         }
-        do throws(ZipArchiveError) {
-            return try ZipArchive(path: path)
+        do throws(ZipMemberReader.Failure) {
+            return try ZipMemberReader(path: path)
         } catch {
             throw refusal(
                 "P130", "'\(path)' is geen pluginpakket: \(error.explanation)", path,
@@ -108,15 +108,17 @@ public struct PluginInstaller: Sendable {
 
     /// The archive's manifest, after checking every member: safe names, no links, within
     /// the limits, and exactly the files the manifest lists with their checksums.
-    private func checkedManifest(of archive: ZipArchive, at path: String) throws(DiagnosticList) -> PluginArchiveFormat.Manifest {
+    private func checkedManifest(of archive: ZipMemberReader, at path: String) throws(DiagnosticList)
+        -> PluginArchiveFormat.Manifest
+    {
         var problems: [Diagnostic] = []
         var total = 0
-        let files = archive.entries.filter { !$0.isDirectory }
+        let files = archive.members.filter { !$0.isDirectory }
         if files.count > limits.files + 1 {
             problems.append(
                 refusalDiagnostic("P133", "het pakket heeft \(files.count) bestanden; hoogstens \(limits.files)", path))
         }
-        for entry in archive.entries {
+        for entry in archive.members {
             if entry.isSpecialFile {
                 problems.append(
                     refusalDiagnostic(
@@ -156,8 +158,8 @@ public struct PluginInstaller: Sendable {
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
 
-        guard let manifestEntry = archive.entries.first(where: { $0.name == PluginArchiveFormat.manifestName }),
-            let bytes = try? archive.contents(of: manifestEntry),
+        guard let manifestEntry = archive.members.first(where: { $0.name == PluginArchiveFormat.manifestName }),
+            let bytes = try? archive.contents(of: manifestEntry, limit: limits.fileSize),
             let manifest = try? JSONDecoder().decode(PluginArchiveFormat.Manifest.self, from: Data(bytes))
         else {
             throw refusal(
@@ -173,7 +175,7 @@ public struct PluginInstaller: Sendable {
             throw refusal("P131", "de id '\(manifest.id)' kan geen mapnaam zijn", path)
         }
         var seenNames = Set<String>()
-        for entry in archive.entries where !seenNames.insert(entry.name).inserted {
+        for entry in archive.members where !seenNames.insert(entry.name).inserted {
             problems.append(
                 refusalDiagnostic("P131", "'\(entry.name)' staat twee keer in het pakket", path, detail: entry.name))
         }
@@ -207,16 +209,16 @@ public struct PluginInstaller: Sendable {
 
     /// Writes every listed file into `staging`, checking its size and SHA-256 on the way.
     private func unpack(
-        _ archive: ZipArchive, manifest: PluginArchiveFormat.Manifest, into staging: String, archivePath: String
+        _ archive: ZipMemberReader, manifest: PluginArchiveFormat.Manifest, into staging: String, archivePath: String
     ) throws(DiagnosticList) {
         let manager = FileManager.default
         var problems: [Diagnostic] = []
         for file in manifest.bestanden {
             let name = PluginArchiveFormat.bundleFolder + file.pad
-            guard let entry = archive.entries.first(where: { $0.name == name }) else { continue }
+            guard let entry = archive.members.first(where: { $0.name == name }) else { continue }
             let bytes: [UInt8]
-            do throws(ZipArchiveError) {
-                bytes = try archive.contents(of: entry)
+            do throws(ZipMemberReader.Failure) {
+                bytes = try archive.contents(of: entry, limit: limits.fileSize)
             } catch {
                 problems.append(refusalDiagnostic("P134", "'\(file.pad)' is beschadigd: \(error.explanation)", archivePath))
                 continue

@@ -9,36 +9,27 @@ internal import CLibZip
 /// A zip archive opened for reading with libzip: the package of an ODT or DOCX file.
 ///
 /// Owns the libzip handle and closes it when released. Not shared between threads.
-/// Plugin archives (`.lerendplugin`) are read with it too.
-package final class ZipArchive {
+final class ZipArchive {
     /// One member of the archive, as its central directory describes it.
-    package struct Entry: Sendable {
+    struct Entry: Sendable {
         let index: UInt64
-        package let name: String
+        let name: String
         /// The name's bytes as stored, written back unchanged.
         let rawName: [UInt8]
         let compressionMethod: UInt16
         let crc32: UInt32
-        package let size: Int
-        package let compressedSize: Int
-        /// The Unix file type and permissions (`st_mode`) when the archive was made on
-        /// Unix, else `nil`.
-        package let unixMode: UInt32?
-        package var isDirectory: Bool { name.hasSuffix("/") }
-        /// Whether the member is a symbolic link, a device or anything but a file or folder.
-        package var isSpecialFile: Bool {
-            guard let type = unixMode.map({ $0 & 0o170000 }), type != 0 else { return false }
-            return type != 0o100000 && type != 0o040000
-        }
+        let size: Int
+        let compressedSize: Int
+        var isDirectory: Bool { name.hasSuffix("/") }
     }
 
     private let handle: OpaquePointer
     /// The bytes an archive opened from memory reads from; freed after the handle.
     private let buffer: UnsafeMutableRawBufferPointer?
-    package let entries: [Entry]
+    let entries: [Entry]
 
     /// Opens the archive at `path`.
-    package convenience init(path: String) throws(ZipArchiveError) {
+    convenience init(path: String) throws(ZipArchiveError) {
         var code: Int32 = 0
         guard let handle = zip_open(path, ZIP_RDONLY, &code) else {
             var error = zip_error_t()
@@ -82,11 +73,6 @@ package final class ZipArchive {
                 buffer?.deallocate()
                 throw ZipArchiveError(code: ZIP_ER_ENCRNOTSUPP, detail: "versleuteld onderdeel")
             }
-            var system: UInt8 = 0
-            var attributes: UInt32 = 0
-            let unixMode: UInt32? =
-                zip_file_get_external_attributes(handle, index, 0, &system, &attributes) == 0 && system == 3
-                ? attributes >> 16 : nil
             let rawName = Array(
                 UnsafeBufferPointer(
                     start: UnsafeRawPointer(namePointer).assumingMemoryBound(to: UInt8.self),
@@ -95,7 +81,7 @@ package final class ZipArchive {
                 Entry(
                     index: index, name: String(decoding: rawName, as: UTF8.self), rawName: rawName,
                     compressionMethod: stat.comp_method, crc32: stat.crc, size: Int(stat.size),
-                    compressedSize: Int(stat.comp_size), unixMode: unixMode))
+                    compressedSize: Int(stat.comp_size)))
         }
         self.entries = entries
     }
@@ -108,7 +94,7 @@ package final class ZipArchive {
     func entry(named name: String) -> Entry? { entries.first { $0.name == name } }
 
     /// The member's contents, decompressed.
-    package func contents(of entry: Entry) throws(ZipArchiveError) -> [UInt8] {
+    func contents(of entry: Entry) throws(ZipArchiveError) -> [UInt8] {
         try read(entry, flags: 0, count: entry.size)
     }
 
@@ -138,12 +124,12 @@ package final class ZipArchive {
 }
 
 /// Why an archive could not be read.
-package struct ZipArchiveError: Error {
+struct ZipArchiveError: Error {
     let code: Int32
     let detail: String
 
     /// A Dutch explanation for a user.
-    package var explanation: String {
+    var explanation: String {
         switch code {
         case ZIP_ER_NOENT: "het bestand bestaat niet"
         case ZIP_ER_NOZIP: "het is geen ODT- of DOCX-bestand (geen zip-archief)"
