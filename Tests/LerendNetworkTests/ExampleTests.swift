@@ -157,6 +157,22 @@ import Testing
         #expect(failures[0].contains("opmerking: melding: Bijeenkomst 2 valt op een vrijdag."))
     }
 
+    @Test func anExampleOnADateOutsideTheRuleSetsPeriodSaysSo() throws {
+        let rules = Self.rules(Self.goodRuleExamples).replacing(
+            "versie: \"2026\"\n", with: "versie: \"2026\"\ngeldig_van: 2027-01-01\n")
+        let directory = try BundleTests.folder([
+            "oost/plugin.yaml": Self.manifest, "oost/regels.yaml": rules,
+            "oost/werkproces.yaml": Self.workflow(Self.goodTaskExamples), "oost/voorbeelden/netwerk.yaml": Self.network,
+        ])
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let failures = Self.failures(try BundlePlugin.load(directory: directory + "/oost"))
+        #expect(failures.count == 1)
+        #expect(failures.first?.contains("fout[P120]") == true)
+        #expect(
+            failures.first?.contains("opmerking: de regelset 'Oost' geldt niet op de peildatum (zie geldig_van en geldig_tot)")
+                == true, "\(failures)")
+    }
+
     @Test func aTaskThatIsNotDoneWhereItShouldBe() throws {
         let failures = try Self.run(tasks: "              - {verwacht: klaar}")
         #expect(failures.count == 1)
