@@ -23,6 +23,8 @@ public enum WorkflowLoader: Sendable {
         var reader = MappingReader(file.root, in: file, context: "het werkproces")
         let name = reader.text("naam", required: true) ?? ""
         let source = reader.text("bron")
+        // Examples of the tasks are read by the plugin bundle, which knows its folder.
+        _ = reader.value("voorbeelden")
         var stages: [Workflow.Stage] = []
         var seen: [String: DataNode] = [:]
         for stageNode in reader.sequence("fasen", required: true) {
@@ -43,6 +45,7 @@ public enum WorkflowLoader: Sendable {
                 var taskReader = MappingReader(taskNode, in: file, context: "een taak van fase '\(id)'")
                 let taskName = taskReader.text("naam", required: true) ?? ""
                 let hint = taskReader.text("hint")
+                _ = taskReader.value("voorbeelden")
                 if let conditionNode = taskReader.value("klaar_als", required: true) {
                     do throws(Diagnostic) {
                         let condition = try file.expression(at: conditionNode, library: library)

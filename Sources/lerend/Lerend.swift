@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LerendApplication
+import LerendNetwork
 
 /// The `lerend` command: learning networks, their documents and their checks.
 @main
@@ -8,10 +9,10 @@ struct Lerend: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lerend",
         abstract: "Lerende netwerken opzetten en draaien: documenten, controles en planning.",
-        version: "0.1.0",
+        version: LerendVersion.text,
         subcommands: [
             CheckCommand.self, StatusCommand.self, PlanCommand.self, CalendarCommand.self, ExportCommand.self, RenderCommand.self,
-            ReferenceCommand.self,
+            ReferenceCommand.self, PluginCommand.self,
         ],
         helpNames: [.short, .long])
 

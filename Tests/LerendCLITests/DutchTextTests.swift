@@ -5,12 +5,15 @@ import Testing
 /// The texts swift-argument-parser writes (help, usage, parse errors), as an organiser
 /// reads them: in Dutch, with a suggestion for a misspelt command or option.
 @Suite struct DutchTextTests {
-    static let subcommands = ["check", "status", "plan", "calendar", "export", "render", "uitleg"]
+    static let subcommands = ["check", "status", "plan", "calendar", "export", "render", "uitleg", "plugin"]
+    /// The commands of `lerend plugin`.
+    static let pluginCommands = ["nieuw", "toets", "pak", "installeer", "lijst", "verwijder"]
 
     /// Every way to ask for help: `lerend`, `lerend --help`, `lerend help <cmd>`, `lerend <cmd> --help`...
     static let helpRequests: [[String]] =
         [[], ["--help"], ["-h"], ["help"]]
         + subcommands.flatMap { [[$0, "--help"], [$0, "-h"], ["help", $0]] }
+        + pluginCommands.flatMap { [["plugin", $0, "--help"], ["help", "plugin", $0]] }
 
     /// The English of the parser's help screens (HelpGenerator.swift, UsageGenerator.swift,
     /// MessageInfo.swift, HelpCommand.swift of swift-argument-parser 1.8.2).

@@ -173,5 +173,15 @@ import Testing
             }
             #expect(try Data(contentsOf: work.appending(path: name)) == Data(contentsOf: sample), "\(name) is left as it was")
         }
+
+        // A plugin author's start: the new bundle gets the installed templates and passes.
+        let made = try Self.run(lerend, ["plugin", "nieuw", "eigen"], in: work)
+        #expect(made.status == 0, "plugin nieuw: \(made.output)")
+        #expect(made.output.contains("sjablonen/agenda.docx"), "the installed templates are copied in")
+        let tested = try Self.run(lerend, ["plugin", "toets", "eigen"], in: work)
+        #expect(tested.status == 0, "plugin toets: \(tested.output)")
+        let installed = prefix.appending(path: "share/lerend/Plugins/kenniz").path(percentEncoded: false)
+        let builtIn = try Self.run(lerend, ["plugin", "toets", installed, "--volledig"], in: work)
+        #expect(builtIn.status == 0, "plugin toets of the installed kenniz: \(builtIn.output)")
     }
 }

@@ -12,9 +12,10 @@ struct Program {
         let errors: String
     }
 
-    /// Runs `lerend` with `arguments` in `directory` and waits for it.
-    static func run(_ arguments: [String], in directory: URL) throws -> Result {
-        let process = try start(arguments, in: directory)
+    /// Runs `lerend` with `arguments` in `directory` and waits for it; `extra` is added to
+    /// the environment (such as `XDG_DATA_HOME`).
+    static func run(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:]) throws -> Result {
+        let process = try start(arguments, in: directory, environment: extra)
         let output = String(decoding: (process.standardOutput as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let errors = String(decoding: (process.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
@@ -32,12 +33,12 @@ struct Program {
         return environment
     }
 
-    static func start(_ arguments: [String], in directory: URL) throws -> Process {
+    static func start(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:]) throws -> Process {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        process.environment = environment
+        process.environment = environment.merging(extra) { $1 }
         process.standardOutput = Pipe()
         process.standardError = Pipe()
         try process.run()

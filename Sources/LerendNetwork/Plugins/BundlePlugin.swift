@@ -28,12 +28,21 @@ public struct BundlePlugin: Plugin {
     public let programme: YearProgramme?
     /// The bundle folder.
     public let directory: String
+    /// The bundle's own version (`versie:`), if the manifest names one.
+    public let version: Version?
+    /// The Lerend versions the bundle is made for (`lerend:`), if the manifest names them.
+    public let lerendVersions: VersionRange?
+    /// The examples of its rules and tasks, which `lerend plugin toets` runs.
+    public let examples: [PluginExample]
 
     static let manifestName = "plugin.yaml"
     static let formats = ["odt", "docx"]
 
-    /// Reads the bundle in `directory`; throws every problem of the bundle at once.
-    public static func load(directory: String) throws(DiagnosticList) -> BundlePlugin {
+    /// Reads the bundle in `directory` for the Lerend of `lerendVersion`; throws every
+    /// problem of the bundle at once, also when it is made for another Lerend.
+    public static func load(
+        directory: String, lerendVersion: Version = LerendVersion.current
+    ) throws(DiagnosticList) -> BundlePlugin {
         let manifestPath = directory + "/" + manifestName
         let manifest = try DataFile.load(path: manifestPath)
         var reader = MappingReader(manifest.root, in: manifest, context: "het manifest")
@@ -41,7 +50,8 @@ public struct BundlePlugin: Plugin {
         let id = reader.text("id", required: true) ?? ""
         let name = reader.text("naam", required: true) ?? id
         _ = reader.text("beschrijving")
-        _ = reader.text("versie")
+        let (version, lerendVersions) = versions(in: manifest, lerendVersion: lerendVersion, reader: &reader)
+        var exampleFiles: [DataFile] = []
 
         var ruleSets: [RuleSet] = []
         for node in reader.sequence("regels") {
@@ -49,7 +59,9 @@ public struct BundlePlugin: Plugin {
                 continue
             }
             do throws(DiagnosticList) {
-                ruleSets.append(try RuleSetLoader.load(DataFile.load(path: path)))
+                let file = try DataFile.load(path: path)
+                ruleSets.append(try RuleSetLoader.load(file))
+                exampleFiles.append(file)
             } catch {
                 problems += error.diagnostics
             }
@@ -61,6 +73,7 @@ public struct BundlePlugin: Plugin {
             do throws(DiagnosticList) {
                 let file = try DataFile.load(path: path)
                 workflow = try WorkflowLoader.load(file)
+                exampleFiles.append(file)
                 problems += unknownFields(in: workflow!, file: file) + unknownDocuments(in: workflow!, file: file)
             } catch {
                 problems += error.diagnostics
@@ -101,11 +114,13 @@ public struct BundlePlugin: Plugin {
         var programme: YearProgramme?
         if let node = reader.value("programma") { programme = Self.programme(node, in: manifest, reader: &reader) }
         reader.finish()
-        problems = reader.problems + problems
+        let (examples, exampleProblems) = Self.examples(in: exampleFiles, directory: directory)
+        problems = reader.problems + problems + exampleProblems
         if !problems.isEmpty { throw DiagnosticList(problems) }
         return BundlePlugin(
             id: id, name: name, ruleSets: ruleSets, workflow: workflow, templates: templates, texts: texts,
-            programme: programme, directory: directory)
+            programme: programme, directory: directory, version: version, lerendVersions: lerendVersions,
+            examples: examples)
     }
 
     /// The `programma:` of the manifest.
@@ -152,7 +167,7 @@ public struct BundlePlugin: Plugin {
     }
 
     /// The path of a file the manifest names, or a message when it is not there.
-    private static func existingFile(
+    static func existingFile(
         _ node: DataNode, in directory: String, manifest: DataFile, what: String, reader: inout MappingReader
     ) -> String? {
         guard case .scalar(let scalar) = node, !scalar.text.isEmpty else {

@@ -32,8 +32,9 @@ public struct PluginLoader: Sendable {
     }
 
     /// Folders that hold a `plugin.yaml`: each entry of the search path itself, or its
-    /// sub-folders, in name order.
-    func bundleDirectories() -> [String] {
+    /// sub-folders, in name order. Hidden sub-folders (a name that starts with a dot, such
+    /// as the one a plugin is unpacked into while it is installed) are left out.
+    public func bundleDirectories() -> [String] {
         let files = FileManager.default
         var result: [String] = []
         for entry in searchPath {
@@ -44,7 +45,8 @@ public struct PluginLoader: Sendable {
                 continue
             }
             let children = ((try? files.contentsOfDirectory(atPath: entry)) ?? []).sorted()
-            for child in children where files.fileExists(atPath: entry + "/" + child + "/" + BundlePlugin.manifestName) {
+            for child in children
+            where !child.hasPrefix(".") && files.fileExists(atPath: entry + "/" + child + "/" + BundlePlugin.manifestName) {
                 result.append(entry + "/" + child)
             }
         }

@@ -14,6 +14,9 @@ public struct Finding: Sendable {
     /// The line of the network file at ``location``.
     public var sourceLine: String?
     public var notes: [String] = []
+    /// Whether the rule could not be checked (its condition failed on this network), so
+    /// that the finding is about the rule rather than the network.
+    public var couldNotCheck = false
 
     public init(
         ruleID: String, severity: Severity, message: String, source: RuleSource?, ruleSet: String, plugin: String,

@@ -92,7 +92,10 @@ public struct RuleChecker: Sendable {
             return result
         }
         func failure(_ error: ExpressionError, at node: DataNode?) -> Finding {
-            finding("regel \(rule.id) kon niet worden gecontroleerd: \(error.message)", severity: .warning, at: node)
+            var result = finding(
+                "regel \(rule.id) kon niet worden gecontroleerd: \(error.message)", severity: .warning, at: node)
+            result.couldNotCheck = true
+            return result
         }
         do throws(ExpressionError) {
             guard let forEach = rule.forEach else {

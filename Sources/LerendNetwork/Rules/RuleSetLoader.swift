@@ -30,6 +30,8 @@ public enum RuleSetLoader: Sendable {
         let validUntil = date(reader.value("geldig_tot"), key: "geldig_tot", in: file, reader: &reader)
         let successor = reader.text("opvolger")
         let document = reader.text("bron") ?? ""
+        // The examples are read by the bundle, which knows its folder (ExampleReader).
+        _ = reader.value("voorbeelden")
         var rules: [Rule] = []
         var seen: [String: DataNode] = [:]
         for node in reader.sequence("regels", required: true) {
@@ -101,6 +103,7 @@ public enum RuleSetLoader: Sendable {
             }
         }
         let source = self.source(reader.value("bron"), document: document, file: file, reader: &reader)
+        _ = reader.value("voorbeelden")
         guard let id, let severity, let condition, let message, let source else { return nil }
         return Rule(id: id, severity: severity, forEach: forEach, condition: condition, message: message, source: source)
     }
