@@ -143,9 +143,12 @@ struct TemplateCompiler {
                     hint: "gebruik een tekstdocument (.odt of .docx), geen spreadsheet of presentatie")
             ])
         }
+        // A package with a Word body is a DOCX; without [Content_Types].xml it is refused
+        // as one that misses that part.
         if members[Self.contentTypesName] != nil, archive.entries.contains(where: { $0.name.hasPrefix("word/") }) {
             return .docx
         }
+        if members["word/document.xml"] != nil { return .docx }
         throw DiagnosticList([
             Diagnostic(
                 .error, id: "T001", "'\(name)' is geen ODT- of DOCX-document", at: SourceLocation(file: name),

@@ -140,7 +140,9 @@ extension XMLParseError {
         case Int32(XML_ERR_DOCUMENT_END.rawValue):
             return (.notWellFormed, "na het einde van het hoofdelement staat nog iets", false)
         case Int32(XML_ERR_ATTRIBUTE_REDEFINED.rawValue):
-            return (.notWellFormed, "het attribuut '\(first)' staat twee keer in hetzelfde element", false)
+            // With a prefix, libxml2 gives the prefix first and the local name second.
+            let attribute = error.strings[1] == nil ? first : "\(first):\(second)"
+            return (.notWellFormed, "het attribuut '\(attribute)' staat twee keer in hetzelfde element", false)
         case Int32(XML_ERR_INVALID_CHAR.rawValue):
             return (.notWellFormed, "er staat een teken dat in XML niet mag (zoals een stuurteken)", false)
         default:

@@ -70,7 +70,7 @@ enum PackageProblem: Error, Equatable {
         case .partTooLarge(let part, let size, let limit):
             return Diagnostic(
                 .error, id: "T208",
-                "het deel '\(Self.printable(part))' is uitgepakt \(Self.megabytes(size)); Lerend leest hoogstens \(Self.megabytes(limit)) per deel",
+                "het deel '\(Self.printable(part))' is uitgepakt \(Self.megabytes(size)) (zo staat het in het archief); Lerend leest hoogstens \(Self.megabytes(limit)) per deel",
                 at: at(part), hint: "maak afbeeldingen of ingevoegde bestanden in het sjabloon kleiner")
         case .packageTooLarge(let size, let limit):
             return Diagnostic(
