@@ -92,6 +92,12 @@ import Testing
                 == "word/document.xml is te groot voor de XML-lezer: de elementen zijn dieper genest dan 256 niveaus")
     }
 
+    @Test func aTextOfMoreThanTenMegabytesInOnePieceIsRefused() throws {
+        let xml = Self.declaration + Self.body(String(repeating: "a", count: 10_000_001))
+        let diagnostic = try Self.only("T304", Self.docx(document: xml))
+        #expect(diagnostic.message.hasPrefix("word/document.xml is te groot voor de XML-lezer: een naam, een tekst"))
+    }
+
     @Test func bytesThatAreNotUTF8AreRefused() throws {
         let bytes = Array((Self.declaration + Self.body("Caf")).utf8)
         let index = try require(bytes.firstRange(of: Array("Caf".utf8))).upperBound

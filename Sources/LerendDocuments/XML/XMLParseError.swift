@@ -51,8 +51,6 @@ struct XMLParseError: Error {
     /// libxml2's text, kept when ``detail`` does not say more than the class does.
     var original: String? = nil
 
-    var message: String { detail }
-
     /// The error as a message about `part` of the template `templateName`.
     func diagnostic(templateName: String, part: String) -> Diagnostic {
         let location = SourceLocation(
@@ -125,10 +123,16 @@ extension XMLParseError {
             XML_ERR_ENTITY_PE_INTERNAL, XML_ERR_ENTITY_LOOP, XML_ERR_ENTITY_BOUNDARY, XML_ERR_ENTITY_PROCESSING,
         ]
         if entityErrors.contains(where: error.is) { return (.doctype, "het deel gebruikt een DTD of entiteiten", false) }
-        if message.contains("XML_PARSE_HUGE") || error.is(XML_ERR_NAME_TOO_LONG) || error.is(XML_ERR_NO_MEMORY) {
+        // libxml2's limits without XML_PARSE_HUGE: "Excessive depth in document: 256 use
+        // XML_PARSE_HUGE option", "Huge input lookup", "huge text node", "Name too long".
+        if message.lowercased().contains("huge") || message.contains("Excessive depth") || error.is(XML_ERR_NAME_TOO_LONG)
+            || error.is(XML_ERR_NO_MEMORY)
+        {
             if message.contains("depth") { return (.limit, "de elementen zijn dieper genest dan 256 niveaus", false) }
             return (
-                .limit, "een naam, een tekst of het deel zelf is groter dan libxml2 toestaat (10 MB tekst in één stuk)", false
+                .limit,
+                "een naam, een tekst of het deel zelf is te lang (hoogstens 10 MB tekst in één stuk, 50.000 tekens in een naam)",
+                false
             )
         }
         switch error.code {
