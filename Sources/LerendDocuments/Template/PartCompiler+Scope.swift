@@ -19,6 +19,9 @@ extension PartCompiler {
         case failed
     }
 
+    /// How many blocks may stand inside each other.
+    static let blockDepthLimit = 100
+
     /// Pairs the control tags into blocks and decides each block's scope.
     func resolveBlocks() {
         let order = tagsInDocumentOrder()
@@ -33,6 +36,16 @@ extension PartCompiler {
             diagnostics.append(
                 tags[statementTags[problem.statement]].origin.diagnostic(
                     id: problem.id, problem.message, hint: problem.hint))
+        }
+        // Building and running the program recurses once per level of blocks; far deeper
+        // than any real template, and far from the end of a thread's stack.
+        if let deep = blocks.filter({ $0.depth >= Self.blockDepthLimit }).min(by: { $0.open < $1.open }) {
+            diagnostics.append(
+                tags[statementTags[deep.open]].origin.diagnostic(
+                    id: "T113",
+                    "hier staan meer dan \(Self.blockDepthLimit) blokken ({% for %}, {% if %}) in elkaar; Lerend leest er hoogstens \(Self.blockDepthLimit)",
+                    hint: "een echt sjabloon heeft er een paar in elkaar; sluit de blokken eerder af"))
+            return
         }
         for id in tags.indices {
             if case .value = tags[id].content { tags[id].role = .value }
