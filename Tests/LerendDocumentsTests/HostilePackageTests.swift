@@ -131,7 +131,7 @@ import Testing
     @Test(arguments: [
         ("uitnodiging.docx", "word/document.xml"), ("uitnodiging.docx", "_rels/.rels"),
         ("uitnodiging.docx", "[Content_Types].xml"), ("uitnodiging.odt", "content.xml"),
-        ("uitnodiging.odt", "META-INF/manifest.xml"),
+        ("uitnodiging.odt", "META-INF/manifest.xml"), ("uitnodiging.odt", "mimetype"),
     ])
     func aMissingRequiredPartIsRefused(template: String, part: String) throws {
         let bytes = try HandZip.template(template) { $0.removeAll { $0.text == part } }

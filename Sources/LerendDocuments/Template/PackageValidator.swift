@@ -44,7 +44,7 @@ struct PackageValidator {
     /// Word or LibreOffice. `mainPart` is the DOCX body that `[Content_Types].xml` names.
     static func requiredParts(of format: DocumentFormat, mainPart: String?) -> [String] {
         switch format {
-        case .odt: ["content.xml", "META-INF/manifest.xml"]
+        case .odt: ["mimetype", "content.xml", "META-INF/manifest.xml"]
         case .docx: ["[Content_Types].xml", "_rels/.rels", mainPart ?? "word/document.xml"]
         }
     }

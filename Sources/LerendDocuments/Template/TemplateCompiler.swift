@@ -144,11 +144,13 @@ struct TemplateCompiler {
             ])
         }
         // A package with a Word body is a DOCX; without [Content_Types].xml it is refused
-        // as one that misses that part.
+        // as one that misses that part (T206), not as something else (T001).
         if members[Self.contentTypesName] != nil, archive.entries.contains(where: { $0.name.hasPrefix("word/") }) {
             return .docx
         }
         if members["word/document.xml"] != nil { return .docx }
+        // An ODF body without `mimetype` is an ODT that misses that part.
+        if members["content.xml"] != nil, members["META-INF/manifest.xml"] != nil { return .odt }
         throw DiagnosticList([
             Diagnostic(
                 .error, id: "T001", "'\(name)' is geen ODT- of DOCX-document", at: SourceLocation(file: name),
