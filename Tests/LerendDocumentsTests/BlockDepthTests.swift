@@ -39,3 +39,37 @@ import Testing
         #expect(body.contains(">x</w:t>"))
     }
 }
+
+/// Loops in loops over long lists stop at a budget for the whole part, with one message,
+/// instead of running for hours.
+@Suite struct LoopBudgetTests {
+    @Test func nestedLoopsStopAtTheBudgetWithOneMessage() throws {
+        let open = String(repeating: "{% for x in lijst %}", count: 4)
+        let close = String(repeating: "{% endfor %}", count: 4)
+        let template = try DocumentTemplate(
+            bytes: TestPackage.docx(body: BlockDepthTests.paragraph(open + "." + close)), name: "brief.docx")
+        let list: Value = .list(Array(repeating: "x", count: 100))
+        let error = try #require(throws: DiagnosticList.self) {
+            try DocumentRenderer(template: template).render(["lijst": list], options: RenderOptions(iterationLimit: 20_000))
+        }
+        #expect(error.diagnostics.map(\.id) == ["E205"])
+        #expect(
+            error.diagnostics.first?.message
+                == "dit deel van het document wordt te groot: meer dan 20.000 herhalingen van {% for %}; het document is niet gemaakt"
+        )
+    }
+
+    @Test func theDefaultBudgetIsAMillion() {
+        #expect(RenderOptions().iterationLimit == 1_000_000)
+    }
+
+    @Test func aLongListWithinTheBudgetIsFine() throws {
+        let template = try DocumentTemplate(
+            bytes: TestPackage.docx(body: BlockDepthTests.paragraph("{% for x in lijst %}{{ x }}{% endfor %}")),
+            name: "brief.docx")
+        let list: Value = .list(Array(repeating: "x", count: 1_000))
+        let body = try TestPackage.wordBody(
+            of: DocumentRenderer(template: template).render(["lijst": list], options: RenderOptions(iterationLimit: 1_000)))
+        #expect(body.contains(String(repeating: "x", count: 1_000)))
+    }
+}

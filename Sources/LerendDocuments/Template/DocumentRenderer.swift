@@ -5,9 +5,13 @@ public import LerendExpressions
 public struct RenderOptions: Sendable {
     /// A missing value is an error by default; `.empty` prints nothing instead.
     public var missingValues: MissingValuePolicy
+    /// The most `{% for %}` iterations in one part of one document, counted across nested
+    /// loops; past it the document is not made (E205). One million by default.
+    public var iterationLimit: Int
 
-    public init(missingValues: MissingValuePolicy = .error) {
+    public init(missingValues: MissingValuePolicy = .error, iterationLimit: Int = 1_000_000) {
         self.missingValues = missingValues
+        self.iterationLimit = iterationLimit
     }
 }
 
@@ -65,7 +69,7 @@ public final class DocumentRenderer {
                     try writer.add(prepared)
                 case .compiled(let part):
                     xml.removeAll(keepingCapacity: true)
-                    var runner = ProgramRunner(context: context, output: xml)
+                    var runner = ProgramRunner(context: context, output: xml, iterationLimit: options.iterationLimit)
                     runner.run(part.program)
                     xml = runner.output
                     errors += runner.errors

@@ -12,14 +12,24 @@ struct ProgramRunner {
     var errors: [Diagnostic] = []
     /// After this many errors in one document the rest are not reported.
     static let errorLimit = 25
+    /// The most loop iterations in one part of one document, counted across nested loops:
+    /// loops in loops over long lists would otherwise run for hours.
+    let iterationLimit: Int
+    /// The largest XML one part of one document grows to.
+    static let outputLimit = 256 * 1_048_576
+    private var iterations = 0
+    /// Set when a limit was passed: nothing more is run.
+    private var exhausted = false
 
-    init(context: EvaluationContext, output: [UInt8]) {
+    init(context: EvaluationContext, output: [UInt8], iterationLimit: Int = RenderOptions().iterationLimit) {
         self.context = context
         self.output = output
+        self.iterationLimit = iterationLimit
     }
 
     mutating func run(_ program: [Instruction]) {
         for instruction in program {
+            if exhausted { return }
             switch instruction {
             case .bytes(let bytes):
                 output.append(contentsOf: bytes)
@@ -55,6 +65,12 @@ struct ProgramRunner {
                     continue
                 }
                 for (index, item) in items.enumerated() {
+                    if exhausted { return }
+                    iterations += 1
+                    guard iterations <= iterationLimit, output.count <= Self.outputLimit else {
+                        exhaust(at: slot.origin)
+                        return
+                    }
                     context.push("loop", LoopVariable.value(index: index, count: items.count))
                     context.push(slot.variable, item)
                     run(body)
@@ -81,6 +97,19 @@ struct ProgramRunner {
                 if !taken { run(otherwise) }
             }
         }
+    }
+
+    /// Stops the run with one message at the loop where a limit was passed.
+    private mutating func exhaust(at origin: TagOrigin) {
+        exhausted = true
+        let limit =
+            iterations > iterationLimit
+            ? "meer dan \(DutchFormatting.number(Double(iterationLimit), decimals: 0)) herhalingen van {% for %}"
+            : "meer dan \(Self.outputLimit / 1_048_576) MB tekst"
+        report(
+            origin.diagnostic(
+                id: "E205", "dit deel van het document wordt te groot: \(limit); het document is niet gemaakt",
+                hint: "maak de lijsten korter of zet minder lussen in elkaar"))
     }
 
     private mutating func report(_ diagnostic: Diagnostic) {
