@@ -173,19 +173,27 @@ final class ZipArchive {
     /// size larger than the archive allocates nothing.
     func rawContents(of entry: Entry) throws(ZipArchiveError) -> [UInt8] {
         guard let file = zip_fopen_index(handle, entry.index, ZIP_FL_COMPRESSED) else {
-            throw ZipArchiveError(code: zip_error_code_zip(zip_get_error(handle)), detail: "kan '\(entry.name)' niet lezen")
+            throw ZipArchiveError(
+                code: zip_error_code_zip(zip_get_error(handle)),
+                detail: "kan '\(PackageProblem.printable(entry.name))' niet lezen")
         }
         defer { zip_fclose(file) }
         let count = entry.compressedSize
-        var bytes = [UInt8](repeating: 0, count: min(count, buffer.count))
-        var total = 0
-        while total < bytes.count {
-            let read = bytes.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress! + total, UInt64($0.count - total)) }
+        guard count > 0 else { return [] }
+        // Reserving is not touching: only what is read takes memory.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(count, buffer.count))
+        var chunk = [UInt8](repeating: 0, count: min(count, 1 << 16))
+        while bytes.count < count {
+            let wanted = min(chunk.count, count - bytes.count)
+            let read = chunk.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress!, UInt64(wanted)) }
             guard read > 0 else { break }
-            total += Int(read)
+            bytes += chunk[0..<Int(read)]
         }
+        let total = bytes.count
         guard total == count else {
-            throw ZipArchiveError(code: ZIP_ER_EOF, detail: "'\(entry.name)': \(total) van \(count) bytes")
+            throw ZipArchiveError(
+                code: ZIP_ER_EOF, detail: "'\(PackageProblem.printable(entry.name))': \(total) van \(count) bytes")
         }
         return bytes
     }
