@@ -127,8 +127,26 @@ import Testing
                 == "word/settings.xml is geen geldige XML: het attribuut 'w:percent' staat twee keer in hetzelfde element")
     }
 
+    @Test func commonWellFormednessErrorsAreInDutch() throws {
+        for (xml, detail) in [
+            (Self.body("x").replacingOccurrences(of: "<w:t>", with: "<w:t a=\"1\"b=\"2\">"), "hier hoort een spatie"),
+            (Self.body("x").replacingOccurrences(of: "</w:t>", with: "</w:t "), "een tag wordt niet goed afgesloten met '>'"),
+            (Self.body("x & y"), "een '&' begint geen entiteit (schrijf &amp;)"),
+            (
+                Self.body("x").replacingOccurrences(of: "<w:t>", with: "<w:t a=\"<\">"),
+                "een '<' in de waarde van een attribuut (schrijf &lt;)"
+            ),
+            (Self.body("x") + "<w:p/>", "na het einde van het hoofdelement staat nog iets"),
+        ] {
+            let diagnostic = try HostilePackageTests.only("T002", Self.docx(document: Self.declaration + xml))
+            #expect(diagnostic.message == "word/document.xml is geen geldige XML: \(detail)")
+            #expect(diagnostic.notes == [])
+        }
+    }
+
     @Test func anUntranslatedWellFormednessErrorKeepsLibxml2sTextAsANote() throws {
-        let diagnostic = try HostilePackageTests.only("T002", Self.docx(document: Self.declaration + "<w:document <"))
+        let diagnostic = try HostilePackageTests.only(
+            "T002", Self.docx(document: Self.declaration + "<!-- a -- b -->" + Self.body("x")))
         #expect(diagnostic.message == "word/document.xml is geen geldige XML: de XML is niet goed gevormd")
         #expect(diagnostic.notes.count == 1 && diagnostic.notes[0].hasPrefix("libxml2: "), "\(diagnostic.notes)")
     }

@@ -149,10 +149,46 @@ extension XMLParseError {
             return (.notWellFormed, "het attribuut '\(attribute)' staat twee keer in hetzelfde element", false)
         case Int32(XML_ERR_INVALID_CHAR.rawValue):
             return (.notWellFormed, "er staat een teken dat in XML niet mag (zoals een stuurteken)", false)
+        case Int32(XML_ERR_NAME_REQUIRED.rawValue) where message.contains("EntityRef"):
+            return (.notWellFormed, "een '&' begint geen entiteit (schrijf &amp;)", false)
+        case Int32(XML_ERR_ATTRIBUTE_WITHOUT_VALUE.rawValue):
+            return (.notWellFormed, "het attribuut '\(first)' heeft geen waarde", false)
         default:
+            if let detail = Self.wellFormednessErrors.first(where: { error.is($0.code) })?.detail {
+                return (.notWellFormed, detail, false)
+            }
             return (.notWellFormed, "de XML is niet goed gevormd", true)
         }
     }
+
+    /// The well-formedness errors a damaged or hand-edited part usually has, in Dutch.
+    private static let wellFormednessErrors: [(code: xmlParserErrors, detail: String)] = [
+        (XML_ERR_NAME_REQUIRED, "hier hoort de naam van een element of attribuut"),
+        (XML_ERR_GT_REQUIRED, "een tag wordt niet goed afgesloten met '>'"),
+        (XML_ERR_LTSLASH_REQUIRED, "een eindtag ontbreekt"),
+        (XML_ERR_LT_IN_ATTRIBUTE, "een '<' in de waarde van een attribuut (schrijf &lt;)"),
+        (XML_ERR_ATTRIBUTE_NOT_STARTED, "de waarde van een attribuut staat niet tussen aanhalingstekens"),
+        (XML_ERR_STRING_NOT_STARTED, "de waarde staat niet tussen aanhalingstekens"),
+        (XML_ERR_ATTRIBUTE_NOT_FINISHED, "een aanhalingsteken wordt niet gesloten"),
+        (XML_ERR_STRING_NOT_CLOSED, "een aanhalingsteken wordt niet gesloten"),
+        (XML_ERR_EQUAL_REQUIRED, "na de naam van een attribuut hoort '='"),
+        (XML_ERR_SPACE_REQUIRED, "hier hoort een spatie"),
+        (XML_ERR_ENTITYREF_NO_NAME, "een '&' begint geen entiteit (schrijf &amp;)"),
+        (XML_ERR_ENTITYREF_SEMICOL_MISSING, "een '&' begint geen entiteit (schrijf &amp;)"),
+        (XML_ERR_INVALID_CHARREF, "een tekenverwijzing (&#...;) wijst naar een teken dat in XML niet mag"),
+        (XML_ERR_INVALID_DEC_CHARREF, "een tekenverwijzing (&#...;) wijst naar een teken dat in XML niet mag"),
+        (XML_ERR_INVALID_HEX_CHARREF, "een tekenverwijzing (&#x...;) wijst naar een teken dat in XML niet mag"),
+        (XML_ERR_MISPLACED_CDATA_END, "']]>' mag niet in tekst staan"),
+        (XML_ERR_EXTRA_CONTENT, "na het einde van het hoofdelement staat nog iets"),
+        (XML_ERR_XMLDECL_NOT_FINISHED, "de XML-declaratie (<?xml ... ?>) klopt niet"),
+        (XML_ERR_VERSION_MISSING, "de XML-declaratie (<?xml ... ?>) klopt niet"),
+        (XML_ERR_RESERVED_XML_NAME, "de XML-declaratie (<?xml ... ?>) staat niet aan het begin"),
+        (XML_ERR_PI_NOT_STARTED, "een verwerkingsinstructie (<?...?>) klopt niet"),
+        (XML_ERR_PI_NOT_FINISHED, "een verwerkingsinstructie (<?...?>) wordt niet afgesloten"),
+        (XML_ERR_COMMENT_NOT_FINISHED, "een commentaar (<!-- ... -->) wordt niet afgesloten"),
+        (XML_ERR_CDATA_NOT_FINISHED, "een CDATA-blok wordt niet afgesloten"),
+        (XML_ERR_DOCUMENT_START, "het deel begint niet met XML"),
+    ]
 }
 
 extension String {
