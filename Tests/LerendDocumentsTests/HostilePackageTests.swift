@@ -241,6 +241,16 @@ import Testing
         )
     }
 
+    @Test func aPartThatBecomesATreeHasASmallerLimit() throws {
+        let limits = TemplateLimits(textPartSize: 10_000)
+        let diagnostic = try Self.only("T208", try HandZip.template("uitnodiging.docx") { _ in }, limits: limits)
+        #expect(
+            diagnostic.message
+                == "het deel 'word/document.xml' is uitgepakt 13.291 bytes (zo staat het in het archief); Lerend leest hoogstens 10.000 bytes per deel met tekst"
+        )
+        #expect(TemplateLimits.standard.textPartSize == 16 * 1_048_576)
+    }
+
     @Test func moreThanTenThousandPartsAreRefused() throws {
         let bytes = try HandZip.template("uitnodiging.docx") { entries in
             for index in 0..<10_000 { entries.append(.stored("word/media/\(index).bin", "")) }

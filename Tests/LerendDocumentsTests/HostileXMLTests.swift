@@ -65,6 +65,26 @@ import Testing
         _ = try Self.only("T301", Self.docx(document: xml))
     }
 
+    /// The invitation with `word/styles.xml`, a part copied as it is, replaced by `xml`.
+    static func docx(styles xml: String) throws -> [UInt8] { try docx(styles: Array(xml.utf8)) }
+
+    static func docx(styles bytes: [UInt8]) throws -> [UInt8] {
+        try HandZip.template("uitnodiging.docx") { entries in
+            let index = try require(entries.firstIndex { $0.text == "word/styles.xml" })
+            entries[index] = .stored(Array("word/styles.xml".utf8), bytes)
+        }
+    }
+
+    @Test func aPartCopiedAsItIsIsCheckedLikeTheOthers() throws {
+        let styles = "<w:styles \(TestPackage.wordNamespaces)><w:style>\n<w15:x/></w:style></w:styles>"
+        let namespace = try Self.only("T302", Self.docx(styles: Self.declaration + styles))
+        #expect(namespace.location == SourceLocation(file: "brief.docx", line: 3, column: 7, detail: "word/styles.xml"))
+        let entity = Self.declaration + "<!DOCTYPE w:styles [<!ENTITY e \"x\">]><w:styles \(TestPackage.wordNamespaces)/>"
+        _ = try Self.only("T301", Self.docx(styles: entity))
+        let latin1 = Array((Self.declaration + "<w:styles \(TestPackage.wordNamespaces)>").utf8) + [0x43, 0x61, 0x66, 0xE9]
+        _ = try Self.only("T303", Self.docx(styles: latin1 + Array("</w:styles>".utf8)))
+    }
+
     @Test func anUndefinedEntityIsRefused() throws {
         let diagnostic = try Self.only("T301", Self.docx(document: Self.declaration + Self.body("Beste &naam;,")))
         #expect(

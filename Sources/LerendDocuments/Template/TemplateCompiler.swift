@@ -55,23 +55,40 @@ struct TemplateCompiler {
             guard let member = members[entry.name] else { continue }
             let label = templated[entry.name]
             if Self.isXMLPart(entry), entry.name != Self.contentTypesName, label != nil || entry.size > 0 {
-                let bytes = member.contents ?? []
-                let document: XMLDocument
-                do throws(XMLParseError) {
-                    document = try XMLDocument(bytes: bytes, name: entry.name, allowsExternalDoctype: label == nil)
+                // One part decompressed at a time (again: it was checked, not kept), and only
+                // a part that may hold tags becomes a tree.
+                let bytes: [UInt8]
+                do throws(PackageProblem) {
+                    bytes = try read(entry, keepingContents: true, parsedIntoATree: label != nil).contents ?? []
                 } catch {
-                    diagnostics.append(error.diagnostic(templateName: name, part: entry.name))
+                    diagnostics.append(error.diagnostic(templateName: name))
                     continue
                 }
-                if let label, bytes.contains(0x7B) || bytes.contains(0x7D) {
-                    let compiler = PartCompiler(
-                        partName: entry.name, rawName: entry.rawName, partLabel: label, templateName: name,
-                        document: document, dialect: dialect, library: library)
-                    let part = compiler.compile()
-                    diagnostics += compiler.diagnostics
-                    tagCount += compiler.tags.count
-                    if let part {
-                        entries.append(.compiled(part))
+                if let label {
+                    let document: XMLDocument
+                    do throws(XMLParseError) {
+                        document = try XMLDocument(bytes: bytes, name: entry.name)
+                    } catch {
+                        diagnostics.append(error.diagnostic(templateName: name, part: entry.name))
+                        continue
+                    }
+                    if bytes.contains(0x7B) || bytes.contains(0x7D) {
+                        let compiler = PartCompiler(
+                            partName: entry.name, rawName: entry.rawName, partLabel: label, templateName: name,
+                            document: document, dialect: dialect, library: library)
+                        let part = compiler.compile()
+                        diagnostics += compiler.diagnostics
+                        tagCount += compiler.tags.count
+                        if let part {
+                            entries.append(.compiled(part))
+                            continue
+                        }
+                    }
+                } else {
+                    do throws(XMLParseError) {
+                        try XMLDocument.check(bytes, name: entry.name, allowsExternalDoctype: true)
+                    } catch {
+                        diagnostics.append(error.diagnostic(templateName: name, part: entry.name))
                         continue
                     }
                 }
@@ -115,21 +132,39 @@ struct TemplateCompiler {
         guard problems.isEmpty else { throw DiagnosticList(problems.map { $0.diagnostic(templateName: name) }) }
     }
 
-    /// Every member read and checked once, by name; the XML parts and `mimetype` with
-    /// their decompressed bytes. Also checks the total that came out.
+    /// Every member read and checked once, by name; only `mimetype` and
+    /// `[Content_Types].xml` keep their decompressed bytes, so that memory holds one
+    /// decompressed part at a time.
     private func readMembers() throws(DiagnosticList) -> [String: ZipArchive.Member] {
         var members: [String: ZipArchive.Member] = [:]
         var problems: [PackageProblem] = []
         for entry in archive.entries {
             do throws(PackageProblem) {
-                let keeps = entry.name == "mimetype" || Self.isXMLPart(entry)
-                members[entry.name] = try archive.read(entry, keepingContents: keeps, limit: limits.partSize)
+                let isContentTypes = entry.name == Self.contentTypesName
+                members[entry.name] = try read(
+                    entry, keepingContents: isContentTypes || entry.name == "mimetype", parsedIntoATree: isContentTypes)
             } catch {
                 problems.append(error)
             }
         }
         try refuse(problems)
         return members
+    }
+
+    /// `entry` read and checked, within the limit of a part that becomes a tree when it
+    /// does.
+    private func read(
+        _ entry: ZipArchive.Entry, keepingContents: Bool, parsedIntoATree: Bool
+    ) throws(PackageProblem) -> ZipArchive.Member {
+        let limit = parsedIntoATree ? min(limits.textPartSize, limits.partSize) : limits.partSize
+        do throws(PackageProblem) {
+            return try archive.read(entry, keepingContents: keepingContents, limit: limit)
+        } catch {
+            if parsedIntoATree, case .partTooLarge(let part, let size, _) = error, size <= limits.partSize {
+                throw .textPartTooLarge(part: part, size: size, limit: limit)
+            }
+            throw error
+        }
     }
 
     private func detectFormat(_ members: [String: ZipArchive.Member]) throws(DiagnosticList) -> DocumentFormat {

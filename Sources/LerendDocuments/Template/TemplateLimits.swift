@@ -11,13 +11,22 @@ public struct TemplateLimits: Sendable, Hashable {
     public var partSize: Int
     /// The largest uncompressed size of all members together.
     public var totalSize: Int
+    /// The largest uncompressed size of a part that is parsed into a tree: one that may
+    /// hold tags (body, headers, footers, notes) and `[Content_Types].xml`. A tree takes
+    /// up to 25 times the size of its XML; a body of 16 MB is thousands of pages.
+    public var textPartSize: Int
 
-    public init(entryCount: Int = 10_000, partSize: Int = 256 * 1_048_576, totalSize: Int = 1_024 * 1_048_576) {
+    /// Limits with the defaults of ``standard`` for what is not given.
+    public init(
+        entryCount: Int = 10_000, partSize: Int = 256 * 1_048_576, totalSize: Int = 1_024 * 1_048_576,
+        textPartSize: Int = 16 * 1_048_576
+    ) {
         self.entryCount = entryCount
         self.partSize = partSize
         self.totalSize = totalSize
+        self.textPartSize = textPartSize
     }
 
-    /// 10,000 members, 256 MB per member, 1 GB in all.
+    /// 10,000 members, 256 MB per member, 1 GB in all, 16 MB per part with text.
     public static let standard = TemplateLimits()
 }

@@ -26,6 +26,9 @@ enum PackageProblem: Error, Equatable {
     case missingPart(part: String, format: DocumentFormat)
     case tooManyEntries(count: Int, limit: Int)
     case partTooLarge(part: String, size: Int, limit: Int)
+    /// A part that is parsed into a tree (one that may hold tags, or the list of
+    /// content types) is larger than the limit of such parts.
+    case textPartTooLarge(part: String, size: Int, limit: Int)
     case packageTooLarge(size: Int, limit: Int)
     case unreadable(part: String, ZipArchiveError)
 
@@ -72,6 +75,11 @@ enum PackageProblem: Error, Equatable {
                 .error, id: "T208",
                 "het deel '\(Self.printable(part))' is uitgepakt \(Self.megabytes(size)) (zo staat het in het archief); Lerend leest hoogstens \(Self.megabytes(limit)) per deel",
                 at: at(part), hint: "maak afbeeldingen of ingevoegde bestanden in het sjabloon kleiner")
+        case .textPartTooLarge(let part, let size, let limit):
+            return Diagnostic(
+                .error, id: "T208",
+                "het deel '\(Self.printable(part))' is uitgepakt \(Self.megabytes(size)) (zo staat het in het archief); Lerend leest hoogstens \(Self.megabytes(limit)) per deel met tekst",
+                at: at(part), hint: "zo'n groot deel maakt geen tekstverwerker; verdeel de tekst over meer sjablonen")
         case .packageTooLarge(let size, let limit):
             return Diagnostic(
                 .error, id: "T209",
