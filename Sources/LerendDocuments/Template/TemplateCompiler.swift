@@ -99,7 +99,12 @@ struct TemplateCompiler {
                 // ODF wants the mimetype stored; repair a template that deflated it.
                 (method, data) = (0, member.contents ?? [])
             } else {
-                (method, data) = (entry.compressionMethod, member.raw)
+                do throws(ZipArchiveError) {
+                    (method, data) = (entry.compressionMethod, try archive.rawContents(of: entry))
+                } catch {
+                    diagnostics.append(PackageProblem.unreadable(part: entry.name, error).diagnostic(templateName: name))
+                    continue
+                }
             }
             do throws(ZipWriterError) {
                 entries.append(
@@ -134,15 +139,18 @@ struct TemplateCompiler {
 
     /// Every member read and checked once, by name; only `mimetype` and
     /// `[Content_Types].xml` keep their decompressed bytes, so that memory holds one
-    /// decompressed part at a time.
+    /// decompressed part at a time, and none keeps its stored bytes.
     private func readMembers() throws(DiagnosticList) -> [String: ZipArchive.Member] {
         var members: [String: ZipArchive.Member] = [:]
         var problems: [PackageProblem] = []
         for entry in archive.entries {
             do throws(PackageProblem) {
                 let isContentTypes = entry.name == Self.contentTypesName
-                members[entry.name] = try read(
+                let member = try read(
                     entry, keepingContents: isContentTypes || entry.name == "mimetype", parsedIntoATree: isContentTypes)
+                // The stored bytes are read again when the part is copied: the archive is in
+                // memory, and holding every part twice would double what a template costs.
+                members[entry.name] = ZipArchive.Member(raw: [], contents: member.contents)
             } catch {
                 problems.append(error)
             }

@@ -41,20 +41,27 @@ final class ZipArchive {
 
     /// Reads the file at `path` into memory and opens it.
     convenience init(path: String) throws(ZipArchiveError) {
-        try self.init(bytes: Self.readFile(path))
+        let (buffer, count) = try Self.readFile(path)
+        try self.init(owning: buffer, count: count)
     }
 
-    /// Opens an archive held in memory. libzip checks that every local header agrees
-    /// with the central directory (`ZIP_CHECKCONS`): a reader that goes by the local
-    /// headers must see the same members. It also refuses a name that occurs twice; such
-    /// an archive is opened without the check, so that ``PackageValidator`` can name the
-    /// duplicates.
-    init(bytes: [UInt8]) throws(ZipArchiveError) {
+    /// Opens an archive held in memory (a copy of `bytes`).
+    convenience init(bytes: [UInt8]) throws(ZipArchiveError) {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, bytes.count), alignment: 8)
         bytes.withUnsafeBytes { buffer.copyMemory(from: $0) }
-        var opened = Self.openArchive(buffer, count: bytes.count, flags: ZIP_RDONLY | ZIP_CHECKCONS)
+        try self.init(owning: buffer, count: bytes.count)
+    }
+
+    /// Opens the archive in the first `count` bytes of `buffer`, which it then owns (and
+    /// frees, also when it throws). libzip checks that every local header agrees with
+    /// the central directory (`ZIP_CHECKCONS`): a reader that goes by the local headers
+    /// must see the same members. It also refuses a name that occurs twice; such an
+    /// archive is opened without the check, so that ``PackageValidator`` can name the
+    /// duplicates.
+    private init(owning buffer: UnsafeMutableRawBufferPointer, count: Int) throws(ZipArchiveError) {
+        var opened = Self.openArchive(buffer, count: count, flags: ZIP_RDONLY | ZIP_CHECKCONS)
         if case .failure(let error) = opened, error.code == ZIP_ER_EXISTS {
-            opened = Self.openArchive(buffer, count: bytes.count, flags: ZIP_RDONLY)
+            opened = Self.openArchive(buffer, count: count, flags: ZIP_RDONLY)
         }
         let handle: OpaquePointer
         switch opened {
@@ -67,7 +74,7 @@ final class ZipArchive {
         self.buffer = buffer
         do throws(ZipArchiveError) {
             entries = try Self.listEntries(
-                handle, storedNames: CentralDirectory.rawNames(in: UnsafeRawBufferPointer(rebasing: buffer[0..<bytes.count])))
+                handle, storedNames: CentralDirectory.rawNames(in: UnsafeRawBufferPointer(rebasing: buffer[0..<count])))
         } catch {
             zip_discard(handle)
             buffer.deallocate()
@@ -198,29 +205,34 @@ final class ZipArchive {
         return bytes
     }
 
-    /// The whole file at `path`. Opened without waiting (a pipe would block) and read
-    /// only when it is a regular file.
-    private static func readFile(_ path: String) throws(ZipArchiveError) -> [UInt8] {
+    /// The whole file at `path`, in a buffer the caller owns, and how much of it was
+    /// filled. Opened without waiting (a pipe would block) and read only when it is a
+    /// regular file.
+    private static func readFile(_ path: String) throws(ZipArchiveError) -> (UnsafeMutableRawBufferPointer, Int) {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
+            let error = errno
             throw ZipArchiveError(
-                code: errno == ENOENT ? ZIP_ER_NOENT : ZIP_ER_OPEN, detail: errno == EACCES ? "geen toestemming" : nil)
+                code: error == ENOENT ? ZIP_ER_NOENT : ZIP_ER_OPEN, detail: error == EACCES ? "geen toestemming" : nil)
         }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & mode_t(S_IFMT) == mode_t(S_IFREG) else {
             throw ZipArchiveError(code: ZIP_ER_OPNOTSUPP)
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(status.st_size))
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { readBytes(descriptor, $0) }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, Int(status.st_size)), alignment: 8)
+        var filled = 0
+        while filled < Int(status.st_size) {
+            let count = readBytes(descriptor, UnsafeMutableRawBufferPointer(rebasing: buffer[filled..<Int(status.st_size)]))
             if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { throw ZipArchiveError(code: ZIP_ER_READ) }
-            if count == 0 { return bytes }
-            bytes += chunk[0..<count]
+            guard count >= 0 else {
+                buffer.deallocate()
+                throw ZipArchiveError(code: ZIP_ER_READ)
+            }
+            if count == 0 { break }
+            filled += count
         }
+        return (buffer, filled)
     }
 }
 
