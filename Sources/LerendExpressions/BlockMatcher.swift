@@ -47,7 +47,7 @@ package enum BlockMatcher {
 
     /// The most blocks that may stand inside each other. Rendering recurses once per block,
     /// so this bounds the stack; real templates nest a few levels.
-    package static let depthLimit = 50
+    package static let depthLimit = 100
 
     package static func match(_ statements: [Statement]) -> (blocks: [Block], problems: [Problem]) {
         var stack: [Open] = []
@@ -73,8 +73,8 @@ package enum BlockMatcher {
                     problems.append(
                         Problem(
                             id: TemplateErrorID.nestedTooDeep,
-                            "\(statement.tagName) staat in meer dan \(depthLimit) blokken ({% for %} en {% if %}) in elkaar",
-                            statement: index, hint: "zoveel blokken in elkaar heeft geen document nodig; sluit er eerder een af"))
+                            "hier staan meer dan \(depthLimit) blokken ({% for %}, {% if %}) in elkaar; Lerend leest er hoogstens \(depthLimit)",
+                            statement: index, hint: "een echt sjabloon heeft er een paar in elkaar; sluit de blokken eerder af"))
                     reportedDepth = true
                 }
             }

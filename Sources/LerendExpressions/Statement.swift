@@ -101,5 +101,5 @@ package enum TemplateErrorID {
     package static let conflictingScope = "T110"
     package static let tagInAttribute = "T111"
     package static let unopenedTag = "T112"
-    package static let nestedTooDeep = "T120"
+    package static let nestedTooDeep = "T113"
 }

@@ -5,9 +5,18 @@ public import LerendExpressions
 public struct RenderOptions: Sendable {
     /// A missing value is an error by default; `.empty` prints nothing instead.
     public var missingValues: MissingValuePolicy
+    /// The bounds of one document: `{% for %}` iterations counted across nested loops and
+    /// all parts (E207), and the size of the output (E208). Past one, the document is not made.
+    public var limits: RenderLimits
 
-    public init(missingValues: MissingValuePolicy = .error) {
+    public init(missingValues: MissingValuePolicy = .error, limits: RenderLimits = .standard) {
         self.missingValues = missingValues
+        self.limits = limits
+    }
+
+    /// Options with `iterationLimit` loop iterations per document instead of the standard.
+    public init(missingValues: MissingValuePolicy = .error, iterationLimit: Int) {
+        self.init(missingValues: missingValues, limits: RenderLimits(iterations: iterationLimit))
     }
 }
 
@@ -55,7 +64,7 @@ public final class DocumentRenderer {
     }
 
     private func build(_ data: Value, options: RenderOptions, documentName: String?) throws(DiagnosticList) {
-        let context = EvaluationContext(root: data, missingValues: options.missingValues)
+        let context = EvaluationContext(root: data, missingValues: options.missingValues, limits: options.limits)
         writer.reset()
         var errors: [Diagnostic] = []
         do throws(ZipWriterError) {

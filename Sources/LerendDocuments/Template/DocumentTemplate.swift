@@ -30,7 +30,13 @@ public final class DocumentTemplate: Sendable {
     public static let sizeLimit = 256 * 1_048_576
 
     /// Reads and compiles the template at `path`; throws every error it has at once.
-    public convenience init(path: String, library: FunctionLibrary = .standard) throws(DiagnosticList) {
+    ///
+    /// The package is checked before anything is compiled (see ``TemplateLimits`` for how
+    /// much is read): a package that Word or LibreOffice would reject, or that unpacks
+    /// into more than the limits, is an error.
+    public convenience init(
+        path: String, library: FunctionLibrary = .standard, limits: TemplateLimits = .standard
+    ) throws(DiagnosticList) {
         if let problem = InputFile.problem(path, what: "sjabloon", limit: Self.sizeLimit, ids: ("T004", "T005")) {
             throw DiagnosticList([problem])
         }
@@ -46,11 +52,21 @@ public final class DocumentTemplate: Sendable {
                 )
             ])
         }
-        try self.init(archive: archive, name: path, library: library)
+        try self.init(archive: archive, name: path, library: library, limits: limits)
     }
 
-    /// Compiles a template held in memory.
-    public convenience init(bytes: [UInt8], name: String, library: FunctionLibrary = .standard) throws(DiagnosticList) {
+    /// Compiles a template held in memory, checked as ``init(path:library:limits:)`` does.
+    public convenience init(
+        bytes: [UInt8], name: String, library: FunctionLibrary = .standard, limits: TemplateLimits = .standard
+    ) throws(DiagnosticList) {
+        guard bytes.count <= Self.sizeLimit else {
+            throw DiagnosticList([
+                Diagnostic(
+                    .error, id: "T005",
+                    "sjabloon '\(name)' is \(bytes.count / 1_048_576) MB; Lerend leest er hoogstens \(Self.sizeLimit / 1_048_576) MB",
+                    at: SourceLocation(file: name), hint: "is dit het goede bestand? Een echt sjabloon is veel kleiner")
+            ])
+        }
         let archive: ZipArchive
         do {
             archive = try ZipArchive(bytes: bytes)
@@ -61,11 +77,11 @@ public final class DocumentTemplate: Sendable {
                 )
             ])
         }
-        try self.init(archive: archive, name: name, library: library)
+        try self.init(archive: archive, name: name, library: library, limits: limits)
     }
 
-    private init(archive: ZipArchive, name: String, library: FunctionLibrary) throws(DiagnosticList) {
-        let compiler = TemplateCompiler(archive: archive, name: name, library: library)
+    private init(archive: ZipArchive, name: String, library: FunctionLibrary, limits: TemplateLimits) throws(DiagnosticList) {
+        let compiler = TemplateCompiler(archive: archive, name: name, library: library, limits: limits)
         let result = try compiler.compile()
         self.name = name
         self.format = result.format

@@ -34,6 +34,9 @@ extension PartCompiler {
                 tags[statementTags[problem.statement]].origin.diagnostic(
                     id: problem.id, problem.message, hint: problem.hint))
         }
+        // Building and running the program recurses once per level of blocks: blocks nested
+        // deeper than the matcher allows (T113) are not built.
+        if problems.contains(where: { $0.id == TemplateErrorID.nestedTooDeep }) { return }
         for id in tags.indices {
             if case .value = tags[id].content { tags[id].role = .value }
         }

@@ -12,6 +12,9 @@ struct ProgramRunner {
     var errors: [Diagnostic] = []
     /// After this many errors in one document the rest are not reported.
     static let errorLimit = 25
+    /// Set when a limit of the context was passed (its loop iterations, counted across
+    /// nested loops and all parts of the document, or the output): nothing more is run.
+    private var exhausted = false
 
     init(context: EvaluationContext, output: [UInt8]) {
         self.context = context
@@ -20,6 +23,7 @@ struct ProgramRunner {
 
     mutating func run(_ program: [Instruction]) {
         for instruction in program {
+            if exhausted { return }
             switch instruction {
             case .bytes(let bytes):
                 output.append(contentsOf: bytes)
@@ -55,12 +59,14 @@ struct ProgramRunner {
                     continue
                 }
                 for (index, item) in items.enumerated() {
+                    if exhausted { return }
                     do throws(ExpressionError) {
                         try context.spendIteration(at: slot.iterable.span)
                         try context.checkOutput(output.count, at: slot.iterable.span)
                     } catch {
                         report(slot.origin.diagnostic(for: error))
-                        break
+                        exhausted = true
+                        return
                     }
                     context.push("loop", LoopVariable.value(index: index, count: items.count))
                     context.push(slot.variable, item)
