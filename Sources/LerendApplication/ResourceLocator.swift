@@ -46,6 +46,9 @@ public struct ResourceLocator: Sendable {
     public let templatePlaces: [Place]
     /// The folder the user's own plugins are installed in.
     public let userPluginFolder: String
+    /// Folders besides the network file's own that its templates (`netwerk.sjablonen`)
+    /// may lie in, such as those of `--sjablonen`.
+    public let templateFolders: [String]
 
     /// A locator for a program at `executablePath` in `environment`.
     ///
@@ -54,7 +57,11 @@ public struct ResourceLocator: Sendable {
     ///   - environment: the process environment (`LEREND_PLUGINS`, `LEREND_HOME`,
     ///     `XDG_DATA_HOME`, `HOME`).
     ///   - executablePath: the running program; links are followed.
-    public init(pluginFolders: [String] = [], environment: [String: String], executablePath: String?) {
+    ///   - templateFolders: folders the user named for a network file's own templates.
+    public init(
+        pluginFolders: [String] = [], environment: [String: String], executablePath: String?, templateFolders: [String] = []
+    ) {
+        self.templateFolders = templateFolders.map(Self.absolute)
         var plugins = pluginFolders.map { Place(path: Self.absolute($0), origin: .option) }
         if let variable = environment["LEREND_PLUGINS"] {
             plugins += variable.split(separator: ":").map { Place(path: Self.absolute(String($0)), origin: .pluginsVariable) }

@@ -27,6 +27,16 @@ struct TemplateResolver {
                     )
                 ])
             }
+            let allowed = [folder.isEmpty ? "." : folder] + session.locator.templateFolders
+            guard !own.hasPrefix("~"), allowed.contains(where: { InputFile.lies(path, inside: $0) }) else {
+                throw DiagnosticList([
+                    file.diagnostic(
+                        id: "A110", "het eigen sjabloon '\(own)' ligt buiten de map van het netwerkbestand", at: node,
+                        hint:
+                            "zet het sjabloon in \(folder.isEmpty ? "de map van het netwerkbestand" : folder), of noem de map met --sjablonen MAP"
+                    )
+                ])
+            }
             guard FileManager.default.fileExists(atPath: path) else {
                 throw DiagnosticList([
                     file.diagnostic(

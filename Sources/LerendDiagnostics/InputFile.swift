@@ -32,6 +32,15 @@ package enum InputFile {
         }
     }
 
+    /// Whether `path` lies inside `folder` once links in both are followed: a file that
+    /// others send cannot make Lerend read elsewhere through `..`, an absolute path or a
+    /// link. A path that does not exist is judged by its name.
+    package static func lies(_ path: String, inside folder: String) -> Bool {
+        let root = URL(filePath: folder).standardizedFileURL.resolvingSymlinksInPath().path(percentEncoded: false)
+        let real = URL(filePath: path).standardizedFileURL.resolvingSymlinksInPath().path(percentEncoded: false)
+        return real.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+    }
+
     private static func megabytes(_ bytes: Int) -> String {
         let value = Double(bytes) / 1_048_576
         return value < 10 ? String(format: "%.1f MB", value).replacingOccurrences(of: ".", with: ",") : "\(Int(value)) MB"

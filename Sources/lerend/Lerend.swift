@@ -19,6 +19,7 @@ struct Lerend: ParsableCommand {
     /// Runs the command, with the texts of swift-argument-parser (usage, help, parse
     /// errors) in Dutch.
     static func main() {
+        Interruption.removeTemporaryFilesOnSignal()
         let command: any ParsableCommand
         let arguments = ParserText.arguments(CommandLine.arguments.dropFirst())
         do {

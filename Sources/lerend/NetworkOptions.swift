@@ -17,6 +17,13 @@ struct NetworkOptions: ParsableArguments {
     var pluginDirectories: [String] = []
 
     @Option(
+        name: [.customLong("sjablonen"), .customLong("templates")],
+        help: ArgumentHelp(
+            "Een map waarin de eigen sjablonen van het netwerkbestand mogen staan, naast de map van het netwerkbestand zelf; mag vaker.",
+            valueName: "map"))
+    var templateDirectories: [String] = []
+
+    @Option(
         name: .customLong("datum"),
         help: ArgumentHelp(
             "De peildatum (JJJJ-MM-DD); standaard vandaag.", valueName: "datum"))
@@ -43,7 +50,8 @@ struct NetworkOptions: ParsableArguments {
         let environment = ProcessInfo.processInfo.environment
         return ResourceLocator(
             pluginFolders: pluginDirectories, environment: environment,
-            executablePath: ResourceLocator.runningExecutable(argument0: CommandLine.arguments[0], environment: environment))
+            executablePath: ResourceLocator.runningExecutable(argument0: CommandLine.arguments[0], environment: environment),
+            templateFolders: templateDirectories)
     }
 
     /// The network with its plugins, its warnings printed; or its problems printed and a

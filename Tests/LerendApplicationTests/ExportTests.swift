@@ -108,6 +108,40 @@ import Testing
         #expect(error.diagnostics.first?.location?.line == 4)
     }
 
+    @Test(arguments: ["/etc/passwd.odt", "../buiten.odt", "~/brief.odt", "link/brief.odt"])
+    func anOwnTemplateOutsideTheNetworkFolderIsRefused(_ own: String) throws {
+        let text = TestNetworks.network(participants: 2).replacing(
+            "  contactpersoon:", with: "  sjablonen: {agenda: '\(own)'}\n  contactpersoon:")
+        let (session, folder) = try Self.session(text)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // A template outside the folder, and a link inside it that leads there.
+        let outside = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        try FileManager.default.copyItem(atPath: Repository.root + "/Templates/agenda.odt", toPath: outside + "/brief.odt")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/link", withDestinationPath: outside)
+        let error = try #require(throws: DiagnosticList.self) { try session.exportPlan(ExportRequest(kinds: [.agenda])) }
+        #expect(error.diagnostics.map(\.id) == ["A110"])
+        #expect(error.diagnostics.first?.message == "het eigen sjabloon '\(own)' ligt buiten de map van het netwerkbestand")
+        #expect(error.diagnostics.first?.location?.line == 4)
+    }
+
+    @Test func anOwnTemplateInAFolderGivenExplicitlyIsUsed() throws {
+        let outside = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        try FileManager.default.copyItem(atPath: Repository.root + "/Templates/agenda.odt", toPath: outside + "/brief.odt")
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let text = TestNetworks.network(participants: 2).replacing(
+            "  contactpersoon:", with: "  sjablonen: {agenda: '\(outside)/brief.odt'}\n  contactpersoon:")
+        try write(text, to: folder + "/netwerk.yaml")
+        let locator = ResourceLocator(
+            environment: ["LEREND_HOME": Repository.root, "HOME": "/nonexistent"], executablePath: nil,
+            templateFolders: [outside])
+        let session = try NetworkSession.open(folder + "/netwerk.yaml", locator: locator, date: referenceDate)
+        let plan = try session.exportPlan(ExportRequest(kinds: [.agenda]))
+        #expect(!plan.batches.isEmpty)
+    }
+
     @Test func theCalendarHasAnEventPerMeetingAndIsNeverWrittenEmptyOrOverItsInput() throws {
         let (session, folder) = try Self.session()
         defer { try? FileManager.default.removeItem(atPath: folder) }

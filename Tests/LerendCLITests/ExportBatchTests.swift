@@ -42,6 +42,46 @@ import Testing
             ])
     }
 
+    @Test(arguments: [SIGINT, SIGTERM])
+    func anInterruptedExportRemovesItsTemporaryFiles(_ signal: Int32) throws {
+        let folder = try Program.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(TestNetworks.network(participants: 3000).utf8).write(to: folder.appending(path: "netwerk.yaml"))
+        let output = folder.appending(path: "uit/uitnodigingen").path(percentEncoded: false)
+        let process = try Program.start(
+            ["export", "netwerk.yaml", "--document", "uitnodigingen", "--datum", "2026-01-01", "-o", "uit"], in: folder)
+        var written = 0
+        for _ in 0..<400 {
+            written = (try? FileManager.default.contentsOfDirectory(atPath: output))?.count ?? 0
+            if written >= 50 { break }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal, "the export ended by the signal, not by finishing")
+        #expect(process.terminationStatus == signal)
+        let left = try FileManager.default.contentsOfDirectory(atPath: output)
+        #expect(left.count < 3000, "interrupted before the end")
+        #expect(left.allSatisfy { $0.hasSuffix(".odt") }, "no temporary file stays: \(left.filter { !$0.hasSuffix(".odt") })")
+    }
+
+    @Test func twoExportsIntoOneFolderBothFinish() throws {
+        let folder = try Program.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(TestNetworks.network(participants: 600).utf8).write(to: folder.appending(path: "netwerk.yaml"))
+        let arguments = ["export", "netwerk.yaml", "--document", "uitnodigingen", "--datum", "2026-01-01", "-o", "uit"]
+        let first = try Program.start(arguments, in: folder)
+        let second = try Program.start(arguments, in: folder)
+        first.waitUntilExit()
+        second.waitUntilExit()
+        #expect(first.terminationStatus == 0)
+        #expect(second.terminationStatus == 0)
+        let files = try FileManager.default.contentsOfDirectory(
+            atPath: folder.appending(path: "uit/uitnodigingen").path(percentEncoded: false))
+        #expect(files.count == 600)
+        #expect(files.allSatisfy { $0.hasSuffix(".odt") })
+    }
+
     @Test func exportKilledHalfwayLeavesNoHalfFileAndARerunGivesTheSameBytes() throws {
         let folder = try Program.folder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -77,6 +77,19 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["brief-1.docx"])
     }
 
+    @Test func onlyTemporaryFilesOfRunsThatEndedAreLeftovers() throws {
+        let ended = Process()
+        ended.executableURL = URL(filePath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        #expect(TemporaryFiles.isLeftover(".lerend-\(ended.processIdentifier)-abc123.tmp"))
+        #expect(!TemporaryFiles.isLeftover(".lerend-\(getpid())-abc123.tmp"), "this run's own")
+        #expect(!TemporaryFiles.isLeftover(".lerend-1-abc123.tmp"), "a run still going")
+        #expect(TemporaryFiles.isLeftover(".lerend-abc123.tmp"), "an older Lerend's")
+        #expect(!TemporaryFiles.isLeftover("brief.tmp"))
+        #expect(TemporaryFiles.prefix == ".lerend-\(getpid())-")
+    }
+
     @Test func fieldsOfTheRecordOverTheSharedDataWithoutBinding() {
         let data = MailMerge.recordData(["naam": "Anna"], shared: ["naam": "gedeeld", "netwerk": "Zorg"], binding: nil)
         #expect(data == ["naam": "Anna", "netwerk": "Zorg"])

@@ -28,16 +28,18 @@ struct FileWriteError: Error {
 
 /// Writes files so that they appear whole or not at all.
 package enum AtomicFile {
-    /// The prefix of temporary files; a batch removes leftovers of an earlier, killed run.
+    /// The prefix of temporary files; a batch removes leftovers of runs that were killed
+    /// (``TemporaryFiles``).
     static let temporaryPrefix = ".lerend-"
 
     /// Writes `bytes` to a temporary file next to `path`, then renames it to `path`.
     static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(FileWriteError) {
         let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-        var template = Array("\(directory.isEmpty ? "/" : directory)/\(temporaryPrefix)XXXXXX.tmp".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
-        guard descriptor >= 0 else { throw FileWriteError(reason: FileWriteError.describe(errno)) }
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard
+            let (descriptor, temporary) = TemporaryFiles.make(
+                "\(directory.isEmpty ? "/" : directory)/\(TemporaryFiles.prefix)XXXXXX.tmp")
+        else { throw FileWriteError(reason: FileWriteError.describe(errno)) }
+        defer { TemporaryFiles.unregister(temporary) }
         var written = 0
         while written < bytes.count {
             let result = systemWrite(descriptor, bytes.baseAddress! + written, bytes.count - written)
@@ -73,13 +75,14 @@ package enum AtomicFile {
         #endif
     }
 
-    /// Removes temporary files of an earlier run that was killed before it could rename them.
+    /// Removes temporary files of earlier runs that were killed before they could rename
+    /// them; those of runs still going (another export into the same folder) stay.
     static func removeLeftovers(in directory: String) {
         guard let handle = opendir(directory) else { return }
         defer { closedir(handle) }
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name.hasPrefix(temporaryPrefix), name.hasSuffix(".tmp") { unlink(directory + "/" + name) }
+            if TemporaryFiles.isLeftover(name) { unlink(directory + "/" + name) }
         }
     }
 }

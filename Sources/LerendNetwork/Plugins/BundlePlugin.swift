@@ -177,13 +177,8 @@ public struct BundlePlugin: Plugin {
         // Every file a bundle names lies inside the bundle, also after following links: a
         // bundle someone sends cannot make Lerend read elsewhere.
         let path = directory + "/" + scalar.text
-        let inside = { (candidate: String) -> Bool in
-            let bundle = URL(filePath: directory).resolvingSymlinksInPath().standardizedFileURL.path(percentEncoded: false)
-            let real = URL(filePath: candidate).resolvingSymlinksInPath().standardizedFileURL.path(percentEncoded: false)
-            return real.hasPrefix(bundle.hasSuffix("/") ? bundle : bundle + "/")
-        }
         if scalar.text.hasPrefix("/") || scalar.text.hasPrefix("~") || scalar.text.contains("\\")
-            || scalar.text.split(separator: "/").contains("..") || !inside(path)
+            || scalar.text.split(separator: "/").contains("..") || !InputFile.lies(path, inside: directory)
         {
             reader.report(
                 manifest.diagnostic(

@@ -37,7 +37,10 @@ public enum NetworkSchema: Sendable {
     public static let templates = EntitySchema(
         name: "de eigen sjablonen",
         fields: [
-            .init("plan", .text, "eigen sjabloon voor het plan van aanpak (.odt of .docx), vanaf de map van het netwerkbestand"),
+            .init(
+                "plan", .text,
+                "eigen sjabloon voor het plan van aanpak (.odt of .docx), vanaf de map van het netwerkbestand en daarbinnen (of in een map van --sjablonen)"
+            ),
             .init("uitnodiging", .text, "eigen sjabloon voor de uitnodigingen"),
             .init("agenda", .text, "eigen sjabloon voor de agenda's"),
         ])
