@@ -9,7 +9,7 @@ public struct RenderLimits: Sendable, Hashable {
     /// Bytes of output of one document (or one part of it).
     public var outputBytes: Int
 
-    public init(iterations: Int = 5_000_000, outputBytes: Int = 128 * 1_048_576) {
+    public init(iterations: Int = 2_000_000, outputBytes: Int = 128 * 1_048_576) {
         self.iterations = iterations
         self.outputBytes = outputBytes
     }

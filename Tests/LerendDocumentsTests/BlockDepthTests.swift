@@ -59,7 +59,7 @@ import Testing
 
     @Test func theDefaultBudgetIsTheStandardOne() {
         #expect(RenderOptions().limits == RenderLimits.standard)
-        #expect(RenderLimits.standard.iterations == 5_000_000)
+        #expect(RenderLimits.standard.iterations == 2_000_000)
     }
 
     @Test func aLongListWithinTheBudgetIsFine() throws {

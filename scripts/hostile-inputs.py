@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""Runs `lerend` on hostile and huge inputs made at run time and prints, per input, the
+exit status, the time and the peak memory (maximum resident set size).
+
+Fails when a run crashes (ends by a signal), hangs (passes the time limit), exits 0 where
+an error is expected, uses 1 GB of memory or more, or prints no Dutch message with the
+expected code. A 100,000-participant network must check and export.
+
+    python3 scripts/hostile-inputs.py [pad/naar/lerend]
+"""
+import os, resource, shutil, subprocess, sys, tempfile, time, zipfile, zlib
+
+LEREND = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else ".build/release/lerend")
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TIME_LIMIT = 120
+MEMORY_LIMIT_MB = 1024
+
+CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+    'Target="word/document.xml"/></Relationships>')
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def docx(path, body, prolog='<?xml version="1.0" encoding="UTF-8"?>'):
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", CONTENT_TYPES)
+        z.writestr("_rels/.rels", RELS)
+        z.writestr("word/document.xml", f"{prolog}<w:document {W}><w:body>{body}</w:body></w:document>")
+
+
+def paragraph(text):
+    from xml.sax.saxutils import escape
+    return f'<w:p><w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+
+
+def bomb(path, megabytes):
+    """A .docx whose body inflates to `megabytes` MB of spaces; written in chunks."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", CONTENT_TYPES)
+        z.writestr("_rels/.rels", RELS)
+        with z.open("word/document.xml", "w", force_zip64=True) as part:
+            part.write(f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>'.encode())
+            chunk = b" " * (1 << 20)
+            for _ in range(megabytes):
+                part.write(chunk)
+            part.write(b"</w:body></w:document>")
+
+
+def network(participants, extra="", meeting_extra=""):
+    lines = ["netwerk:", "  naam: Netwerk Groot", "  plugin: kenniz",
+             "  doel: We leren van elkaar.", "  contactpersoon: {naam: Anna Bakker, email: a.bakker@zorg.nl}", extra,
+             "organisaties:"]
+    lines += [f"  - {{naam: Organisatie {n}, plaats: Zwolle}}" for n in range(1, 7)]
+    lines.append("deelnemers:")
+    for n in range(1, participants + 1):
+        lines.append(f'  - naam: "Deelnemer {n}"\n    organisatie: Organisatie {n % 6 + 1}\n    email: d{n}@zorg.nl')
+    lines += ["bijeenkomsten:", "  - datum: 2026-03-10", '    begintijd: "13:30"', "    duur_minuten: 150",
+              "    gastheer: Organisatie 1", "    thema: Familie", '    voorbereiders: ["Deelnemer 1", "Deelnemer 2"]',
+              meeting_extra]
+    return "\n".join(line for line in lines if line) + "\n"
+
+
+def laughs():
+    text = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n'
+    for name, previous in zip("bcdefgh", "abcdefg"):
+        text += f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]\n"
+    return text + "i: [" + ",".join(["*h"] * 9) + "]\n"
+
+
+def run(name, arguments, folder, expect_code=None, expect_success=False):
+    started = time.monotonic()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    try:
+        result = subprocess.run([LEREND] + arguments, cwd=folder, capture_output=True, text=True,
+                                timeout=TIME_LIMIT, env={**os.environ, "NO_COLOR": "1"})
+    except subprocess.TimeoutExpired:
+        print(f"FOUT  {name}: hangt (meer dan {TIME_LIMIT} s)")
+        return False
+    seconds = time.monotonic() - started
+    # ru_maxrss of children is the largest of all children so far: measure each in its own process.
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    peak_mb = peak / 1024
+    problems = []
+    if result.returncode < 0:
+        problems.append(f"afgebroken door signaal {-result.returncode}")
+    if expect_success and result.returncode != 0:
+        problems.append(f"exit {result.returncode}: {result.stderr[-400:]}")
+    if expect_code:
+        if result.returncode == 0:
+            problems.append("exit 0 waar een fout hoort")
+        if f"[{expect_code}]" not in result.stderr:
+            problems.append(f"geen melding {expect_code}: {result.stderr[-400:]}")
+    if peak > before and peak_mb >= MEMORY_LIMIT_MB:
+        problems.append(f"{peak_mb:.0f} MB geheugen")
+    status = "goed" if not problems else "FOUT"
+    print(f"{status:5} {name}: exit {result.returncode}, {seconds:.2f} s, piek {peak_mb:.0f} MB"
+          + (f" ({expect_code})" if expect_code else "") + ("; " + "; ".join(problems) if problems else ""))
+    return not problems
+
+
+def measured(name, arguments, folder, **kwargs):
+    """Runs `run` in a child Python so that ru_maxrss is this run's alone."""
+    code = subprocess.call([sys.executable, __file__, "--one", LEREND, folder, name, repr(arguments), repr(kwargs)])
+    return code == 0
+
+
+def main():
+    if sys.argv[1:2] == ["--one"]:
+        global LEREND
+        LEREND, folder, name, arguments, kwargs = sys.argv[2], sys.argv[3], sys.argv[4], eval(sys.argv[5]), eval(sys.argv[6])
+        sys.exit(0 if run(name, arguments, folder, **kwargs) else 1)
+
+    folder = tempfile.mkdtemp(prefix="lerend-hostile-")
+    def write(name, text):
+        with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
+            f.write(text)
+    ok = True
+    try:
+        write("d.yaml", "x: 1\nt: '" + "x" * 2000 + "'\n")
+        write("laughs.yaml", laughs())
+        write("diep.yaml", "a: " + "[" * 20000 + "]" * 20000 + "\n")
+        write("duur.yaml", network(3).replace("duur_minuten: 150", "duur_minuten: 9223372036854775807"))
+        write("groot.yaml", network(100_000))
+        write("ics.yaml", network(3, meeting_extra='    locatie: {naam: "Zaal 1\\r\\nATTENDEE:mailto:x@y.nl\\r\\nEND:VEVENT", adres: Lindelaan 12}'))
+        docx(os.path.join(folder, "not.docx"), paragraph("{{ " + "not " * 10000 + "true }}"))
+        docx(os.path.join(folder, "haakjes.docx"), paragraph("{{ " + "(" * 10000 + "1" + ")" * 10000 + " }}"))
+        docx(os.path.join(folder, "en.docx"), paragraph("{{ true" + " and true" * 20000 + " }}"))
+        docx(os.path.join(folder, "als.docx"), paragraph("{% if true %}" * 10000 + "x" + "{% endif %}" * 10000))
+        docx(os.path.join(folder, "lussen.docx"), paragraph("{% for a in range(3) %}" * 20 + "x" + "{% endfor %}" * 20))
+        docx(os.path.join(folder, "range.docx"),
+             paragraph("{% for a in range(10000) %}{% for b in range(10000) %}x{% endfor %}{% endfor %}"))
+        docx(os.path.join(folder, "join.docx"), paragraph("{{ range(10000) | join(t) }}"))
+        docx(os.path.join(folder, "lang.docx"), paragraph("{% for a in range(10000) %}{% for b in range(1000) %}{{ t }}{% endfor %}{% endfor %}"))
+        docx(os.path.join(folder, "entiteit.docx"), paragraph("&e;"),
+             prolog='<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE w:document [<!ENTITY e "x">]>')
+        docx(os.path.join(folder, "lachen.docx"), paragraph("&l9;"),
+             prolog='<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY l0 "ha">' + "".join(
+                 f'<!ENTITY l{i} "' + f"&l{i-1};" * 10 + '">' for i in range(1, 10)) + "]>")
+        bomb(os.path.join(folder, "bom.docx"), 600)
+        os.mkfifo(os.path.join(folder, "pijp.docx"))
+
+        cases = [
+            ("YAML billion laughs", ["check", "laughs.yaml"], dict(expect_code="D109")),
+            ("YAML 20.000 diep", ["check", "diep.yaml"], dict(expect_code="D103")),
+            ("duur_minuten Int.max", ["check", "duur.yaml"], dict(expect_code="N107")),
+            ("10.000 keer not", ["render", "not.docx", "d.yaml", "-o", "uit.docx"], dict(expect_code="E110")),
+            ("10.000 haakjes", ["render", "haakjes.docx", "d.yaml", "-o", "uit.docx"], dict(expect_code="E110")),
+            ("20.000 keer and", ["render", "en.docx", "d.yaml", "-o", "uit.docx"], dict(expect_code="E110")),
+            ("10.000 if in elkaar", ["render", "als.docx", "d.yaml", "-o", "uit.docx"], dict(expect_code="T113")),
+            ("3^20 herhalingen", ["render", "lussen.docx", "d.yaml", "-o", "uit.docx"], dict(expect_code="E207")),
+            ("range(10000) in range(10000)", ["render", "range.docx", "d.yaml", "-o", "uit.docx"], dict(expect_code="E207")),
+            ("join naar 20 MB", ["render", "join.docx", "d.yaml", "-o", "uit.docx"], dict(expect_code="E209")),
+            ("20 GB tekst in lussen", ["render", "lang.docx", "d.yaml", "-o", "uit.docx"], dict(expect_code="E208")),
+            ("entiteit in een sjabloon", ["render", "entiteit.docx", "d.yaml", "-o", "uit.docx"], dict(expect_code="T301")),
+            ("XML billion laughs", ["render", "lachen.docx", "d.yaml", "-o", "uit.docx"], dict(expect_code="T301")),
+            ("zip-bom van 600 MB", ["render", "bom.docx", "d.yaml", "-o", "uit.docx"], dict(expect_code="T208")),
+            ("een pipe als sjabloon", ["render", "pijp.docx", "d.yaml", "-o", "uit.docx"], dict(expect_code="T004")),
+            ("agenda met een regeleinde in de locatie", ["calendar", "ics.yaml", "--datum", "2026-01-01", "-o", "ics.ics"],
+             dict(expect_success=True)),
+            ("100.000 deelnemers: check", ["check", "groot.yaml", "--datum", "2026-01-01"], dict()),
+            ("100.000 deelnemers: plan en agenda", ["export", "groot.yaml", "--datum", "2026-01-01", "--document", "plan",
+                                                    "-o", "groot-uit"], dict(expect_success=True)),
+        ]
+        for name, arguments, kwargs in cases:
+            ok = measured(name, arguments, folder, **kwargs) and ok
+        calendar_path = os.path.join(folder, "ics.ics")
+        calendar = open(calendar_path, encoding="utf-8", newline="").read() if os.path.exists(calendar_path) else ""
+        if "\r\nATTENDEE:mailto:x@y.nl" in calendar:
+            print("FOUT  agenda: de locatie voegt een regel toe")
+            ok = False
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    print("alle vijandige invoer goed afgehandeld" if ok else "vijandige invoer: er ging iets mis")
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
