@@ -179,7 +179,7 @@ private struct Converter {
                 throw DiagnosticList([
                     Diagnostic(
                         .error, id: "D109",
-                        "de verwijzingen (*\(expandedAnchor)) herhalen samen meer dan \(Self.expansionLimit) waarden",
+                        "de verwijzingen (*\(expandedAnchor)) herhalen samen meer dan \(DutchFormatting.number(Double(Self.expansionLimit), decimals: 0)) waarden",
                         at: place,
                         sourceLine: place.line.flatMap { lines.indices.contains($0 - 1) ? String(lines[$0 - 1]) : nil },
                         hint: "schrijf de waarden uit, of verwijs naar een kleiner deel")

@@ -212,7 +212,7 @@ import Testing
         text += "i: [" + Array(repeating: "*h", count: 9).joined(separator: ",") + "]\n"
         let diagnostics = try #require(Check.diagnostics(text))
         #expect(diagnostics.map(\.id) == ["D109"])
-        #expect(diagnostics[0].message.contains("meer dan 100000 waarden"))
+        #expect(diagnostics[0].message.contains("meer dan 100.000 waarden"))
         #expect(diagnostics[0].location?.line != nil)
     }
 
