@@ -42,6 +42,14 @@ import Testing
             ])
     }
 
+    /// Waits until `folder` holds `count` files, for at most four seconds.
+    static func waitFor(_ count: Int, filesIn folder: String) {
+        for _ in 0..<400 {
+            if ((try? FileManager.default.contentsOfDirectory(atPath: folder))?.count ?? 0) >= count { return }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+    }
+
     @Test(arguments: [SIGINT, SIGTERM])
     func anInterruptedExportRemovesItsTemporaryFiles(_ signal: Int32) throws {
         let folder = try Program.folder()
@@ -50,12 +58,7 @@ import Testing
         let output = folder.appending(path: "uit/uitnodigingen").path(percentEncoded: false)
         let process = try Program.start(
             ["export", "netwerk.yaml", "--document", "uitnodigingen", "--datum", "2026-01-01", "-o", "uit"], in: folder)
-        var written = 0
-        for _ in 0..<400 {
-            written = (try? FileManager.default.contentsOfDirectory(atPath: output))?.count ?? 0
-            if written >= 50 { break }
-            Thread.sleep(forTimeInterval: 0.01)
-        }
+        Self.waitFor(50, filesIn: output)
         kill(process.processIdentifier, signal)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal, "the export ended by the signal, not by finishing")
@@ -93,12 +96,7 @@ import Testing
         let output = folder.appending(path: "uit/uitnodigingen").path(percentEncoded: false)
         let process = try Program.start(arguments, in: folder)
         // Kill it once it has written some documents, but not all.
-        var written = 0
-        for _ in 0..<400 {
-            written = (try? FileManager.default.contentsOfDirectory(atPath: output))?.count ?? 0
-            if written >= 50 { break }
-            Thread.sleep(forTimeInterval: 0.01)
-        }
+        Self.waitFor(50, filesIn: output)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: output)
