@@ -1,3 +1,5 @@
+internal import CLibXML2
+
 /// What the engine needs to know about one format's XML: which elements are
 /// paragraphs, runs of text, table rows and cells, and how to write a line break.
 ///
@@ -28,6 +30,11 @@ struct Dialect: Sendable {
     let cells: Set<QualifiedName>
     /// Elements that count as the block content of a table cell.
     let cellBlocks: Set<QualifiedName>
+    /// Content controls around a cell, a row or a paragraph (DOCX `w:sdt`, `w:customXml`):
+    /// transparent for the scope of a block.
+    let wrappers: Set<QualifiedName>
+    /// The element of a wrapper that holds what it wraps (DOCX `w:sdtContent`).
+    let wrapperContents: Set<QualifiedName>
 
     // MARK: - DOCX
 
@@ -56,7 +63,9 @@ struct Dialect: Sendable {
             table: QualifiedName(namespace: wordNamespaces[0], local: "tbl"),
             row: QualifiedName(namespace: wordNamespaces[0], local: "tr"),
             cells: w("tc"),
-            cellBlocks: w("p", "tbl", "sdt", "customXml"))
+            cellBlocks: w("p", "tbl", "sdt", "customXml"),
+            wrappers: w("sdt", "customXml"),
+            wrapperContents: w("sdtContent"))
     }()
 
     // MARK: - ODT
@@ -89,8 +98,32 @@ struct Dialect: Sendable {
                 QualifiedName(namespace: tableNamespace, local: "table-cell"),
                 QualifiedName(namespace: tableNamespace, local: "covered-table-cell"),
             ],
-            cellBlocks: text("p", "h", "list", "section").union([QualifiedName(namespace: tableNamespace, local: "table")]))
+            cellBlocks: text("p", "h", "list", "section").union([QualifiedName(namespace: tableNamespace, local: "table")]),
+            wrappers: [],
+            wrapperContents: [])
     }()
+
+    /// The content control that wraps `node` and nothing else, if any: `w:sdt` for a node
+    /// that is the only element in its `w:sdtContent`, `w:customXml` for its only element.
+    func wrapper(around node: xmlNodePtr) -> xmlNodePtr? {
+        guard !wrappers.isEmpty, let parent = node.parent, parent.isElement else { return nil }
+        let holder: xmlNodePtr
+        if wrapperContents.contains(parent.qualifiedName), let control = parent.parent, wrappers.contains(control.qualifiedName) {
+            holder = control
+        } else if wrappers.contains(parent.qualifiedName) {
+            holder = parent
+        } else {
+            return nil
+        }
+        return parent.elementChildren.count == 1 ? holder : nil
+    }
+
+    /// `node` and the content controls that wrap only it, innermost first.
+    func wrapperChain(of node: xmlNodePtr) -> [xmlNodePtr] {
+        var chain = [node]
+        while let outer = wrapper(around: chain.last!) { chain.append(outer) }
+        return chain
+    }
 
     static func dialect(for format: DocumentFormat) -> Dialect { format == .docx ? docx : odt }
 

@@ -128,9 +128,9 @@ extension PartCompiler {
 
         let cells = paragraphNumbers.map { cell(of: paragraphs[$0].node) }
         if Set(cells.map { $0.map(UnsafeMutableRawPointer.init) }).count > 1 {
-            let rows = cells.map { $0?.parent }
+            let rows = cells.map { $0.flatMap(row(of:)) }
             if cells.allSatisfy({ $0 != nil }), Set(rows.map { $0.map(UnsafeMutableRawPointer.init) }).count == 1,
-                let row = rows[0], row.qualifiedName == dialect.row
+                let row = rows[0]
             {
                 guard block.branches.isEmpty else {
                     let branch = tags[statementTags[block.branches[0]]]
@@ -144,6 +144,13 @@ extension PartCompiler {
                 return .row(first: row, last: row)
             }
             let tables = cells.map { $0?.ancestor(where: { $0.qualifiedName == dialect.table }) }
+            // `{% for %}` alone in one row and `{% endfor %}` alone in a later one: the rows
+            // between are the block, those two rows go.
+            if block.branches.isEmpty, ids.count == 2, let first = rows[0], let last = rows[1], first != last,
+                rowHoldsOnly(first, tag: ids[0]), rowHoldsOnly(last, tag: ids[1]), markerNodes(first, last) != nil
+            {
+                return .row(first: first, last: last)
+            }
             if cells.allSatisfy({ $0 != nil }), Set(tables.map { $0.map(UnsafeMutableRawPointer.init) }).count == 1 {
                 diagnostics.append(
                     openTag.origin.diagnostic(
@@ -177,7 +184,7 @@ extension PartCompiler {
                     hint: "gebruik {%tr ...%} alleen in een tabel; voor alinea's schrijf je {%p ...%}"))
             return .failed
         }
-        guard first.parent == last.parent else {
+        guard markerNodes(first, last) != nil else {
             diagnostics.append(
                 tags[ids[0]].origin.diagnostic(
                     id: TemplateErrorID.crossesStructure, "\(openName) en \(closeName) staan in rijen van verschillende tabellen",
@@ -192,6 +199,64 @@ extension PartCompiler {
             return .failed
         }
         return .row(first: first, last: last)
+    }
+
+    /// The table row of a cell, through content controls around the cell.
+    func row(of cell: xmlNodePtr) -> xmlNodePtr? {
+        cell.ancestor { $0.qualifiedName == dialect.row || dialect.cells.contains($0.qualifiedName) }
+            .flatMap { $0.qualifiedName == dialect.row ? $0 : nil }
+    }
+
+    /// Where the open and close markers of a block from `first` to `last` go: the nodes
+    /// themselves, or the content controls that wrap only them, whichever pair shares a
+    /// parent with the fewest controls included. `nil` when none does.
+    func markerNodes(_ first: xmlNodePtr, _ last: xmlNodePtr) -> (open: xmlNodePtr, close: xmlNodePtr)? {
+        let opens = dialect.wrapperChain(of: first)
+        let closes = dialect.wrapperChain(of: last)
+        var best: (open: xmlNodePtr, close: xmlNodePtr, cost: Int)?
+        for (i, open) in opens.enumerated() {
+            for (j, close) in closes.enumerated() where open.parent == close.parent && (best == nil || i + j < best!.cost) {
+                best = (open, close, i + j)
+            }
+        }
+        return best.map { ($0.open, $0.close) }
+    }
+
+    /// Whether a table row holds nothing but the control tag `tag` (and comments): no other
+    /// tag, no text, nothing that dropping the row would lose.
+    func rowHoldsOnly(_ row: xmlNodePtr, tag: Int) -> Bool {
+        var found = false
+        for paragraph in paragraphs where paragraph.node.ancestor(where: { $0 == row }) != nil {
+            for id in paragraph.tags {
+                if id == tag {
+                    found = true
+                } else if case .comment = tags[id].content {
+                    continue
+                } else {
+                    return false
+                }
+            }
+            if paragraph.tags.isEmpty {
+                if !paragraph.text.allSatisfy(\.isWhitespace) || hasSignificantContent(paragraph.node) { return false }
+            } else if !paragraph.isTagOnly {
+                return false
+            }
+        }
+        return found && !rowHoldsOtherContent(row)
+    }
+
+    /// Whether a row holds elements besides cells, paragraphs and their formatting that
+    /// would be lost with it (a nested table is looked at through its paragraphs).
+    private func rowHoldsOtherContent(_ row: xmlNodePtr) -> Bool {
+        for cell in row.elementChildren {
+            let name = cell.qualifiedName
+            if dialect.cells.contains(name) { continue }
+            if dialect.wrappers.contains(name) { if rowHoldsOtherContent(cell) { return true } else { continue } }
+            if dialect.wrapperContents.contains(name) { if rowHoldsOtherContent(cell) { return true } else { continue } }
+            if name.local.hasSuffix("Pr") || name.local.hasPrefix("bookmark") { continue }
+            return true
+        }
+        return false
     }
 
     /// The nearest table cell around a paragraph.
@@ -231,8 +296,18 @@ extension PartCompiler {
                     paragraphMarkers[tags[id].paragraph, default: []].append((id, Marker(block: index, role: role)))
                 }
             case .row(let first, let last):
-                markersBefore[first, default: []].append(Marker(block: index, role: .open))
-                markersAfter[last, default: []].append(Marker(block: index, role: .close))
+                let (open, close) = markerNodes(first, last) ?? (first, last)
+                // A row of nothing but the opening (or closing) tag goes, its marker in its place.
+                if first != last, rowHoldsOnly(first, tag: ids[0]) {
+                    droppedParagraphs[open] = [Marker(block: index, role: .open)]
+                } else {
+                    markersBefore[open, default: []].append(Marker(block: index, role: .open))
+                }
+                if first != last, rowHoldsOnly(last, tag: ids[ids.count - 1]) {
+                    droppedParagraphs[close] = [Marker(block: index, role: .close)]
+                } else {
+                    markersAfter[close, default: []].append(Marker(block: index, role: .close))
+                }
             case .enclosingParagraph(let paragraph):
                 markersBefore[paragraph, default: []].append(Marker(block: index, role: .open))
                 markersAfter[paragraph, default: []].append(Marker(block: index, role: .close))
@@ -281,7 +356,8 @@ extension PartCompiler {
             if kept.contains(number) {
                 markersBefore[node, default: []].append(contentsOf: markers)
             } else {
-                droppedParagraphs[node] = markers
+                // A content control around nothing but this paragraph goes with it.
+                droppedParagraphs[dialect.wrapperChain(of: node).last!] = markers
             }
         }
     }

@@ -72,7 +72,7 @@ extension PartCompiler {
         case XML_ELEMENT_NODE:
             if skipped.contains(node) { return }
             if let markers = droppedParagraphs[node] {
-                for marker in markers { writer.marker(marker) }
+                for marker in (markersBefore[node] ?? []) + markers + (markersAfter[node] ?? []) { writer.marker(marker) }
                 return
             }
             if let markers = hoistedRuns[node] {

@@ -100,7 +100,8 @@ final class PartCompiler {
     var skipped: Set<xmlNodePtr> = []
     var markersBefore: [xmlNodePtr: [Marker]] = [:]
     var markersAfter: [xmlNodePtr: [Marker]] = [:]
-    /// Paragraphs dropped from the output, with the markers written in their place.
+    /// Paragraphs (and table rows of nothing but a block's tag, and content controls around
+    /// only such a paragraph) dropped from the output, with the markers written in their place.
     var droppedParagraphs: [xmlNodePtr: [Marker]] = [:]
     /// Runs that held nothing but block markers: the markers are written in their place,
     /// without an empty run around them.
@@ -140,7 +141,7 @@ final class PartCompiler {
     func location(of paragraph: ParagraphRecord) -> SourceLocation {
         var detail = "\(partLabel), "
         if let cell = paragraph.node.ancestor(where: { dialect.cells.contains($0.qualifiedName) }),
-            let row = cell.parent, row.qualifiedName == dialect.row,
+            let row = row(of: cell),
             let table = row.ancestor(where: { $0.qualifiedName == dialect.table })
         {
             let column = (row.elementChildren.filter { dialect.cells.contains($0.qualifiedName) }.firstIndex(of: cell) ?? 0) + 1
