@@ -8,6 +8,8 @@ indirect enum Instruction: Sendable {
     case bytes([UInt8])
     /// A value, escaped for its place in the XML.
     case value(ValueSlot)
+    /// An id attribute's value inside a loop, unique in each repetition.
+    case identifier(IdentifierSlot)
     /// A `for` block: the body once per element, or `empty` when there are none.
     case loop(LoopSlot, body: [Instruction], empty: [Instruction])
     /// An `if` block: the first branch whose condition holds, else `otherwise`.
