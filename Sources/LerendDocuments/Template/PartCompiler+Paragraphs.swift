@@ -88,7 +88,17 @@ extension PartCompiler {
                 case .statement, .comment, .invalid: true
                 }
             }
-            && !hasSignificantContent(node)
+            && !hasSignificantContent(node, ignoring: breaks(of: record))
+    }
+
+    /// The breaks of a paragraph of control tags that it may keep while its tags go: sets
+    /// ``ParagraphRecord/breakSide`` and returns the break elements, or none when the
+    /// paragraph has no such break or has them on both sides of its tags.
+    private func breaks(of record: ParagraphRecord) -> Set<xmlNodePtr> {
+        let found = breakElements(of: record.node)
+        guard let side = breakSide(found, in: record) else { return [] }
+        record.breakSide = side
+        return Set(found.nodes)
     }
 
     private func parse(_ tag: TagScanner.Tag, origin: TagOrigin) -> TagRecord.Content {
@@ -192,20 +202,20 @@ extension PartCompiler {
 
     /// Whether a paragraph holds something besides text that dropping it would lose: an
     /// image, a field, a tab or break, a section break, a nested paragraph.
-    func hasSignificantContent(_ element: xmlNodePtr) -> Bool {
-        for child in element.elementChildren {
+    func hasSignificantContent(_ element: xmlNodePtr, ignoring kept: Set<xmlNodePtr> = []) -> Bool {
+        for child in element.elementChildren where !kept.contains(child) {
             let name = child.qualifiedName
             if dialect.paragraphs.contains(name) { return true }
             if dialect.ignorable.contains(name) {
                 if !dialect.significantInsideIgnorable.isEmpty,
-                    elementsExist(in: child, named: dialect.significantInsideIgnorable)
+                    elementsExist(in: child, named: dialect.significantInsideIgnorable, ignoring: kept)
                 {
                     return true
                 }
                 continue
             }
             if dialect.transparent.contains(name) || dialect.textHolders.contains(name) {
-                if hasSignificantContent(child) { return true }
+                if hasSignificantContent(child, ignoring: kept) { return true }
                 continue
             }
             return true
@@ -213,9 +223,9 @@ extension PartCompiler {
         return false
     }
 
-    private func elementsExist(in element: xmlNodePtr, named names: Set<QualifiedName>) -> Bool {
-        for child in element.elementChildren {
-            if names.contains(child.qualifiedName) || elementsExist(in: child, named: names) { return true }
+    private func elementsExist(in element: xmlNodePtr, named names: Set<QualifiedName>, ignoring kept: Set<xmlNodePtr>) -> Bool {
+        for child in element.elementChildren where !kept.contains(child) {
+            if names.contains(child.qualifiedName) || elementsExist(in: child, named: names, ignoring: kept) { return true }
         }
         return false
     }

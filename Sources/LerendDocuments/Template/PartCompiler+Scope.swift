@@ -238,7 +238,7 @@ extension PartCompiler {
             }
             if paragraph.tags.isEmpty {
                 if !paragraph.text.allSatisfy(\.isWhitespace) || hasSignificantContent(paragraph.node) { return false }
-            } else if !paragraph.isTagOnly {
+            } else if !paragraph.isTagOnly || paragraph.breakSide != nil {
                 return false
             }
         }
@@ -350,10 +350,22 @@ extension PartCompiler {
                 kept.insert(paragraphIndex[last]!)
             }
         }
+        // A paragraph with a page, column or section break stays, without its tags, on the
+        // side of their markers where the break was.
+        var keptBefore = Set<Int>()
+        for number in dropped {
+            switch paragraphs[number].breakSide {
+            case .afterTags?: kept.insert(number)
+            case .beforeTags?: keptBefore.insert(number)
+            case nil: break
+            }
+        }
         for number in dropped {
             let markers = (paragraphMarkers[number] ?? []).sorted { $0.tag < $1.tag }.map(\.marker)
             let node = paragraphs[number].node
-            if kept.contains(number) {
+            if keptBefore.contains(number) {
+                markersAfter[node, default: []].insert(contentsOf: markers, at: 0)
+            } else if kept.contains(number) {
                 markersBefore[node, default: []].append(contentsOf: markers)
             } else {
                 // A content control around nothing but this paragraph goes with it.

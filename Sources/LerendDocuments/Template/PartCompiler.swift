@@ -31,6 +31,9 @@ final class PartCompiler {
         var tags: [Int] = []
         /// No text besides control tags and comments, and nothing else that would be lost.
         var isTagOnly = false
+        /// A paragraph of control tags with a page, column or section break: it stays,
+        /// without its tags, on this side of their markers.
+        var breakSide: BreakSide?
 
         init(node: xmlNodePtr, number: Int, pieces: [Piece], text: String) {
             self.node = node
@@ -108,6 +111,8 @@ final class PartCompiler {
     var hoistedRuns: [xmlNodePtr: [Marker]] = [:]
     /// DOCX `w:t` elements that need `xml:space="preserve"`.
     var preserveSpace: Set<xmlNodePtr> = []
+    /// ODT automatic paragraph styles with a page or column break.
+    lazy var paragraphStyleBreaks = PartCompiler.paragraphStyleBreaks(in: document)
     var blocks: [BlockMatcher.Block] = []
     var statementTags: [Int] = []
 
