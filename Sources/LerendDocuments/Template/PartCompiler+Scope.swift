@@ -83,6 +83,51 @@ extension PartCompiler {
         placeMarkers(levels: levels, blockOfTag: blockOfTag)
     }
 
+    /// Whether a paragraph goes because of a `{#p ... #}` in it (an error when it holds other
+    /// tags), or its table row because of a `{#tr ... #}` (the row is then dropped here).
+    private func removedByComment(_ paragraph: ParagraphRecord) -> Bool {
+        var removes = false
+        for id in paragraph.tags {
+            guard case .comment = tags[id].content, let scope = tags[id].scopeOverride else { continue }
+            let others = paragraph.tags.contains { other in
+                if case .comment = tags[other].content { return false } else { return true }
+            }
+            if scope == .paragraph {
+                if others {
+                    diagnostics.append(
+                        tags[id].origin.diagnostic(
+                            id: TemplateErrorID.conflictingScope,
+                            "{#p ... #} haalt deze alinea helemaal weg, maar er staan ook andere tags in",
+                            hint: "zet de opmerking in een eigen alinea, of schrijf {# ... #} zonder p"))
+                } else {
+                    removes = true
+                }
+                continue
+            }
+            guard let row = paragraph.node.ancestor(where: { $0.qualifiedName == dialect.row }) else {
+                diagnostics.append(
+                    tags[id].origin.diagnostic(
+                        id: TemplateErrorID.crossesStructure, "{#tr ... #} staat niet in een tabelrij",
+                        hint: "gebruik {#tr ... #} alleen in een tabel; voor een alinea schrijf je {#p ... #}"))
+                continue
+            }
+            let rowHasTags = paragraphs.contains { other in
+                other.node.ancestor(where: { $0 == row }) != nil
+                    && other.tags.contains { if case .comment = tags[$0].content { return false } else { return true } }
+            }
+            if rowHasTags {
+                diagnostics.append(
+                    tags[id].origin.diagnostic(
+                        id: TemplateErrorID.conflictingScope,
+                        "{#tr ... #} haalt deze tabelrij helemaal weg, maar er staan ook andere tags in",
+                        hint: "zet de opmerking in een eigen rij, of schrijf {# ... #} zonder tr"))
+            } else {
+                droppedParagraphs[dialect.wrapperChain(of: row).last!] = []
+            }
+        }
+        return removes
+    }
+
     /// The tag ids of a block: open, branches, close.
     func tagIDs(of block: Int) -> [Int] { blocks[block].statements.map { statementTags[$0] } }
 
@@ -330,7 +375,8 @@ extension PartCompiler {
                 if case .hidden = tags[id].role { return true }
                 return false
             }
-            if forced || (paragraph.isTagOnly && allHidden) { dropped.append(number) }
+            let commented = removedByComment(paragraph)
+            if forced || commented || (paragraph.isTagOnly && allHidden) { dropped.append(number) }
         }
         // A table cell keeps at least one block, and a DOCX cell ends with a paragraph: the
         // last paragraph of such a cell stays, empty, with its markers before it.
