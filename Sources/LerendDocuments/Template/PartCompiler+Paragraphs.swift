@@ -243,7 +243,7 @@ extension PartCompiler {
             if !literal.isEmpty { segments.append(.text(String(literal))) }
             if changed {
                 replacedText[piece.node] = segments
-                if dialect.format == .docx, let holder = piece.node.parent { preserveSpace.insert(holder) }
+                if dialect.format == .docx, !dialect.isProperties, let holder = piece.node.parent { preserveSpace.insert(holder) }
             }
         }
         return outside

@@ -170,6 +170,14 @@ extension PartCompiler {
             break
         }
         if Set(paragraphNumbers).count == 1 { return .text }
+        if dialect.isProperties {
+            diagnostics.append(
+                openTag.origin.diagnostic(
+                    id: TemplateErrorID.crossesStructure,
+                    "\(openName) en \(closeName) staan in verschillende documenteigenschappen",
+                    hint: "een blok in de eigenschappen van het document begint en eindigt in dezelfde eigenschap"))
+            return .failed
+        }
 
         let cells = paragraphNumbers.map { cell(of: paragraphs[$0].node) }
         if Set(cells.map { $0.map(UnsafeMutableRawPointer.init) }).count > 1 {

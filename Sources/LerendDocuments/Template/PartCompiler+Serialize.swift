@@ -388,7 +388,9 @@ struct ProgramBuilder {
                     ? tag.textNode.parent?.pointee.ns?.pointee.prefix.map { String(cString: $0) } ?? "w"
                     : compiler.textPrefix
                 let mode: TextMode =
-                    compiler.dialect.format == .docx ? .wordText(prefix: prefix) : .openDocumentText(prefix: prefix)
+                    compiler.dialect.isProperties
+                    ? .plainText
+                    : compiler.dialect.format == .docx ? .wordText(prefix: prefix) : .openDocumentText(prefix: prefix)
                 result.append(.value(ValueSlot(expression: expression, mode: mode, origin: tag.origin)))
                 index += 1
             case .identifier(let number):

@@ -145,6 +145,12 @@ final class PartCompiler {
     /// "hoofdtekst, tabel 1, rij 2, kolom 3".
     func location(of paragraph: ParagraphRecord) -> SourceLocation {
         var detail = "\(partLabel), "
+        if dialect.isProperties {
+            let name =
+                paragraph.node.attribute("name", namespace: Dialect.odfMeta)
+                ?? paragraph.node.parent?.attribute("name", namespace: "") ?? paragraph.node.localName
+            return SourceLocation(file: templateName, detail: detail + "eigenschap '\(name)'")
+        }
         if let cell = paragraph.node.ancestor(where: { dialect.cells.contains($0.qualifiedName) }),
             let row = row(of: cell),
             let table = row.ancestor(where: { $0.qualifiedName == dialect.table })

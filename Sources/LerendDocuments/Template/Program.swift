@@ -23,6 +23,8 @@ enum TextMode: Sendable {
     /// Inside an ODT paragraph or span: `<text:line-break/>`, `<text:tab/>`, and runs of
     /// spaces as `<text:s/>` so that they are not collapsed.
     case openDocumentText(prefix: String)
+    /// A document property: the text as it is, escaped.
+    case plainText
 }
 
 struct ValueSlot: Sendable {
@@ -45,6 +47,10 @@ struct ValueSlot: Sendable {
             lineBreak = Array("<\(text):line-break/>".utf8)
             tab = Array("<\(text):tab/>".utf8)
             extraSpace = Array("<\(text):s/>".utf8)
+        case .plainText:
+            lineBreak = [0x0A]
+            tab = Array("&#9;".utf8)
+            extraSpace = [0x20]
         }
     }
 }
