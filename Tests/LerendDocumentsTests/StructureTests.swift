@@ -418,3 +418,19 @@ import Testing
         #expect(errors.contains("test.odt (documenteigenschappen, eigenschap 'title'): fout[T109]"))
     }
 }
+
+extension StructureTests {
+    @Test func aCellKeepsItsLastParagraphInsideAContentControl() throws {
+        let control = { (inner: String) in "<w:sdt><w:sdtPr/><w:sdtContent>\(inner)</w:sdtContent></w:sdt>" }
+        let template = try TestPackage.docx(
+            body: "<w:tbl><w:tr><w:tc>" + control(ScopeTests.paragraph("{% for x in lijst %}"))
+                + ScopeTests.paragraph("{{ x.naam }}")
+                + control(ScopeTests.paragraph("{% endfor %}")) + "</w:tc></w:tr></w:tbl>")
+        let rendered = try TestPackage.render(template, Self.data)
+        Self.keep(rendered, as: "sdt-cel-alinea.docx")
+        let body = try TestPackage.wordBody(of: rendered)
+        #expect(
+            body == "<w:tbl><w:tr><w:tc>" + ScopeTests.filledParagraph("Anna") + ScopeTests.filledParagraph("Bo")
+                + control("<w:p></w:p>") + "</w:tc></w:tr></w:tbl>")
+    }
+}

@@ -390,18 +390,21 @@ extension PartCompiler {
         // last paragraph of such a cell stays, empty, with its markers before it.
         var kept = Set<Int>()
         var byCell: [UnsafeMutableRawPointer: [Int]] = [:]
+        // What goes in place of a paragraph: the paragraph, or the content control around only it.
+        let outermost = { (number: Int) in self.dialect.wrapperChain(of: self.paragraphs[number].node).last! }
         for number in dropped {
-            if let parent = paragraphs[number].node.parent, dialect.cells.contains(parent.qualifiedName) {
+            if let parent = outermost(number).parent, dialect.cells.contains(parent.qualifiedName) {
                 byCell[UnsafeMutableRawPointer(parent), default: []].append(number)
             }
         }
         for (cellPointer, numbers) in byCell {
             let cell = cellPointer.assumingMemoryBound(to: xmlNode.self)
             let blocksInCell = cell.elementChildren.filter { dialect.cellBlocks.contains($0.qualifiedName) }
-            let droppedNodes = Set(numbers.map { paragraphs[$0].node })
-            let remaining = blocksInCell.filter { !droppedNodes.contains($0) }
-            if let last = blocksInCell.last, droppedNodes.contains(last), remaining.isEmpty || dialect.format == .docx {
-                kept.insert(paragraphIndex[last]!)
+            var droppedNodes: [xmlNodePtr: Int] = [:]
+            for number in numbers { droppedNodes[outermost(number)] = number }
+            let remaining = blocksInCell.filter { droppedNodes[$0] == nil }
+            if let last = blocksInCell.last, let number = droppedNodes[last], remaining.isEmpty || dialect.format == .docx {
+                kept.insert(number)
             }
         }
         // A paragraph with a page, column or section break stays, without its tags, on the
@@ -416,14 +419,13 @@ extension PartCompiler {
         }
         for number in dropped {
             let markers = (paragraphMarkers[number] ?? []).sorted { $0.tag < $1.tag }.map(\.marker)
-            let node = paragraphs[number].node
             if keptBefore.contains(number) {
-                markersAfter[node, default: []].insert(contentsOf: markers, at: 0)
+                markersAfter[outermost(number), default: []].insert(contentsOf: markers, at: 0)
             } else if kept.contains(number) {
-                markersBefore[node, default: []].append(contentsOf: markers)
+                markersBefore[outermost(number), default: []].append(contentsOf: markers)
             } else {
                 // A content control around nothing but this paragraph goes with it.
-                droppedParagraphs[dialect.wrapperChain(of: node).last!] = markers
+                droppedParagraphs[outermost(number)] = markers
             }
         }
     }
