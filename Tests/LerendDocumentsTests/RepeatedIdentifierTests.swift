@@ -28,6 +28,9 @@ import Testing
         #expect(Self.values(of: "xml:id", in: body) == ["buiten", "lijst1", "p1", "lijst1_1", "p1_1"])
         #expect(Self.values(of: "text:continue-list", in: body) == ["lijst1", "buiten", "lijst1_1", "buiten"])
         #expect(Self.values(of: "text:name", in: body) == ["naam", "rol", "rol", "naam_1", "rol_1", "rol_1"])
+        // Every xml:id in the whole part is unique.
+        let all = Self.values(of: "xml:id", in: try TestPackage.part("content.xml", of: rendered))
+        #expect(Set(all).count == all.count)
     }
 
     @Test func wordParagraphIdsBookmarksAndDrawingIdsAreRenumbered() throws {

@@ -306,7 +306,8 @@ extension PartCompiler {
             if dialect.cells.contains(name) { continue }
             if dialect.wrappers.contains(name) { if rowHoldsOtherContent(cell) { return true } else { continue } }
             if dialect.wrapperContents.contains(name) { if rowHoldsOtherContent(cell) { return true } else { continue } }
-            if name.local.hasSuffix("Pr") || name.local.hasPrefix("bookmark") { continue }
+            // Row properties (DOCX `w:trPr`, `w:tblPrEx`) and bookmarks go with the row.
+            if name.local.hasSuffix("Pr") || name.local == "tblPrEx" || name.local.hasPrefix("bookmark") { continue }
             return true
         }
         return false
