@@ -88,6 +88,19 @@ import Testing
         #expect(Self.texts(body) == ["Anna", "voorzitter", "Bo", "lid"])
     }
 
+    @Test func nestedRowLoopsOfOnlyTags() throws {
+        let data: Value = ["groepen": [["naam": "Noord", "leden": ["Anna", "Bo"]], ["naam": "Zuid", "leden": ["Cas"]]]]
+        let template = try TestPackage.odt(
+            body: "<table:table table:name=\"T\"><table:table-column/>" + Self.odfRow("{% for g in groepen %}")
+                + Self.odfRow("{{ g.naam }}") + Self.odfRow("{%tr for x in g.leden %}") + Self.odfRow("– {{ x }}")
+                + Self.odfRow("{%tr endfor %}") + Self.odfRow("{% endfor %}") + "</table:table>")
+        let rendered = try TestPackage.render(template, data)
+        Self.keep(rendered, as: "rijen-genest.odt")
+        let body = try TestPackage.odfBody(of: rendered)
+        #expect(Self.texts(body) == ["Noord", "– Anna", "– Bo", "Zuid", "– Cas"])
+        #expect(Self.count("<table:table-row>", in: body) == 5)
+    }
+
     @Test func aRowWithTheTagAndTextStays() throws {
         let template = try TestPackage.docx(
             body: "<w:tbl>" + Self.wordRow("{%tr for x in lijst %}", "kop") + Self.wordRow("{{ x.naam }}", "")

@@ -56,6 +56,14 @@ import Testing
                 + "</table:table>")
     }
 
+    @Test func aCommentedLastParagraphOfAWordCellStaysEmpty() throws {
+        let template = try TestPackage.docx(
+            body: "<w:tbl>" + StructureTests.wordRow("Kop") + "<w:tr><w:tc>" + ScopeTests.paragraph("{{ naam }}")
+                + ScopeTests.paragraph("Uitleg {#p voor de schrijver #}") + "</w:tc></w:tr></w:tbl>")
+        let body = try TestPackage.wordBody(of: TestPackage.render(template, Self.data))
+        #expect(body.contains("<w:tr><w:tc>" + ScopeTests.filledParagraph("Anna") + "<w:p></w:p></w:tc></w:tr>"))
+    }
+
     @Test func aParagraphCommentNextToOtherTagsIsRefused() throws {
         let template = try TestPackage.docx(body: ScopeTests.paragraph("{{ naam }} {#p weg #}"))
         let errors = try #require(TestPackage.compileErrors(template))

@@ -420,6 +420,11 @@ extension PartCompiler {
         }
         for number in dropped {
             let markers = (paragraphMarkers[number] ?? []).sorted { $0.tag < $1.tag }.map(\.marker)
+            if kept.contains(number) || keptBefore.contains(number) {
+                // What stays is the paragraph and its breaks, not its text (that of a
+                // paragraph of {%p ...%} or {#p ... #}).
+                for piece in paragraphs[number].pieces { skipped.insert(piece.node) }
+            }
             if keptBefore.contains(number) {
                 markersAfter[outermost(number), default: []].insert(contentsOf: markers, at: 0)
             } else if kept.contains(number) {
