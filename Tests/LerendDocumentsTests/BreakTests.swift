@@ -52,6 +52,18 @@ import Testing
                     + ScopeTests.paragraph("Staand")))
     }
 
+    @Test func pageBreakBeforeInTheParagraphPropertiesStaysBeforeTheLoop() throws {
+        let template = try TestPackage.docx(
+            body: "<w:p><w:pPr><w:pageBreakBefore/></w:pPr><w:r><w:t>{% for x in lijst %}</w:t></w:r></w:p>"
+                + ScopeTests.paragraph("{{ x.naam }}") + ScopeTests.paragraph("{% endfor %}"))
+        let body = try TestPackage.wordBody(of: TestPackage.render(template, Self.data))
+        #expect(
+            Self.paragraphs(body) == [
+                "<w:p><w:pPr><w:pageBreakBefore/></w:pPr></w:p>", ScopeTests.filledParagraph("Anna"),
+                ScopeTests.filledParagraph("Bo"),
+            ])
+    }
+
     @Test func aBreakBetweenTwoTagsKeepsTheParagraphAsText() throws {
         let template = try TestPackage.docx(
             body: "<w:p><w:r><w:t>{% if lijst %}</w:t></w:r>\(Self.pageBreak)<w:r><w:t>{% endif %}</w:t></w:r></w:p>")

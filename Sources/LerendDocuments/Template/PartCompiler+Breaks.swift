@@ -18,6 +18,8 @@ extension PartCompiler {
         /// For each of `nodes`: whether it comes after the paragraph's tags.
         var after: [Bool?] = []
         var styleSide: BreakSide?
+        /// DOCX `w:pageBreakBefore` in the paragraph's properties.
+        var breaksBefore = false
         var styleBreaksOnBothSides = false
     }
 
@@ -45,6 +47,11 @@ extension PartCompiler {
                 case "sectPr":
                     result.nodes.append(child)
                     result.after.append(true)
+                case "pageBreakBefore":
+                    let value = child.attribute("val", namespace: name.namespace)
+                    if value != "0" && value != "false" && value != "off" {
+                        result.breaksBefore = true
+                    }
                 case "p":
                     continue
                 case "pPr", "r", "hyperlink", "ins", "smartTag", "customXml", "sdt", "sdtContent", "dir", "bdo":
@@ -62,7 +69,7 @@ extension PartCompiler {
     /// both sides.
     func breakSide(_ found: BreakElements, in record: ParagraphRecord) -> BreakSide? {
         if dialect.format == .odt { return found.styleBreaksOnBothSides ? nil : found.styleSide }
-        guard !found.nodes.isEmpty else { return nil }
+        guard !found.nodes.isEmpty else { return found.breaksBefore ? .beforeTags : nil }
         // Document order within the paragraph: breaks against the text nodes of the tags.
         let tagNodes = Set(record.tags.map { tags[$0].textNode })
         var order: [xmlNodePtr: Int] = [:]
@@ -93,6 +100,7 @@ extension PartCompiler {
                 }
             }
         }
+        if found.breaksBefore { sides.insert(false) }
         guard sides.count == 1 else { return nil }
         return sides.first! ? .afterTags : .beforeTags
     }
