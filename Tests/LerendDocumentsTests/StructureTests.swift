@@ -136,6 +136,14 @@ import Testing
         #expect(Self.texts(body) == ["Anna", "voorzitter", "Bo", "lid"])
     }
 
+    @Test func anErrorInACellOfAContentControlNamesItsColumn() throws {
+        let template = try TestPackage.docx(
+            body: "<w:tbl><w:tr>" + Self.wordCell("a") + "<w:sdt><w:sdtPr/><w:sdtContent>" + Self.wordCell("{{ naam ")
+                + "</w:sdtContent></w:sdt></w:tr></w:tbl>")
+        let errors = try #require(TestPackage.compileErrors(template))
+        #expect(errors.contains("(hoofdtekst, tabel 1, rij 1, kolom 2): fout[T105]"))
+    }
+
     @Test func contentControlAroundARowIsTransparent() throws {
         let control = { (inner: String) in "<w:sdt><w:sdtPr/><w:sdtContent>\(inner)</w:sdtContent></w:sdt>" }
         let template = try TestPackage.docx(

@@ -155,7 +155,7 @@ final class PartCompiler {
             let row = row(of: cell),
             let table = row.ancestor(where: { $0.qualifiedName == dialect.table })
         {
-            let column = (row.elementChildren.filter { dialect.cells.contains($0.qualifiedName) }.firstIndex(of: cell) ?? 0) + 1
+            let column = (cells(of: row).firstIndex(of: cell) ?? 0) + 1
             let rows = elements(named: dialect.row, under: table, stoppingAt: dialect.table)
             let tables = elements(named: dialect.table, under: document.root!, stoppingAt: nil)
             detail +=
@@ -164,6 +164,16 @@ final class PartCompiler {
             detail += "alinea \(paragraph.number)"
         }
         return SourceLocation(file: templateName, detail: detail)
+    }
+
+    /// The cells of a table row in order, also those in content controls.
+    func cells(of row: xmlNodePtr) -> [xmlNodePtr] {
+        row.elementChildren.flatMap { child -> [xmlNodePtr] in
+            let name = child.qualifiedName
+            if dialect.cells.contains(name) { return [child] }
+            if dialect.wrappers.contains(name) || dialect.wrapperContents.contains(name) { return cells(of: child) }
+            return []
+        }
     }
 
     /// Elements with `name` under `root` in document order, not descending into `stop`.
