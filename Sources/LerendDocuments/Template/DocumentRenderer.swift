@@ -68,13 +68,14 @@ public final class DocumentRenderer {
         writer.reset()
         var errors: [Diagnostic] = []
         do throws(ZipWriterError) {
-            for entry in template.entries {
+            let identifiers = IdentifierRenumbering()
+            for (number, entry) in template.entries.enumerated() {
                 switch entry {
                 case .raw(let prepared):
                     try writer.add(prepared)
                 case .compiled(let part):
                     xml.removeAll(keepingCapacity: true)
-                    var runner = ProgramRunner(context: context, output: xml)
+                    var runner = ProgramRunner(context: context, output: xml, identifiers: identifiers, part: number)
                     runner.run(part.program)
                     xml = runner.output
                     errors += runner.errors

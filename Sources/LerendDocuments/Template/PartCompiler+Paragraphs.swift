@@ -63,7 +63,8 @@ extension PartCompiler {
                     origin.diagnostic(
                         id: TemplateErrorID.unopenedTag, "'\(close)' zonder '\(open)' ervoor",
                         hint: "begin de tag met '\(open)', of haal '\(close)' weg"))
-            case .tag(let tag):
+            case .tag(var tag):
+                let trim = Self.whitespaceControl(&tag)
                 let origin = TagOrigin(
                     location: location, paragraphText: record.text, column: columns[tag.range.lowerBound],
                     contentColumn: columns[tag.contentStart],
@@ -72,10 +73,24 @@ extension PartCompiler {
                 let id = tags.count
                 tags.append(
                     TagRecord(
-                        content: parse(tag, origin: origin), scopeOverride: tag.scopeOverride,
+                        content: parse(tag, origin: origin),
+                        scopeOverride: tag.kind == .comment ? Self.commentScope(tag.content) : tag.scopeOverride,
                         paragraph: paragraphs.count - 1, textNode: pieces[pieceIndex].node, origin: origin))
                 record.tags.append(id)
+                // `{%-` and `-%}` take the white space next to the tag out, up to the text or
+                // the tag before or after it.
+                if trim.before {
+                    var start = tag.range.lowerBound
+                    let floor = ranges.last?.range.upperBound ?? 0
+                    while start > floor, scalars[start - 1].properties.isWhitespace { start -= 1 }
+                    if start < tag.range.lowerBound { ranges.append((start..<tag.range.lowerBound, -1)) }
+                }
                 ranges.append((tag.range, id))
+                if trim.after {
+                    var end = tag.range.upperBound
+                    while end < scalars.count, scalars[end].properties.isWhitespace { end += 1 }
+                    if end > tag.range.upperBound { ranges.append((tag.range.upperBound..<end, -1)) }
+                }
             }
         }
         guard !ranges.isEmpty else { return }
@@ -88,7 +103,51 @@ extension PartCompiler {
                 case .statement, .comment, .invalid: true
                 }
             }
-            && !hasSignificantContent(node)
+            && !hasSignificantContent(node, ignoring: breaks(of: record))
+    }
+
+    /// The breaks of a paragraph of control tags that it may keep while its tags go: sets
+    /// ``ParagraphRecord/breakSide`` and returns the break elements, or none when the
+    /// paragraph has no such break or has them on both sides of its tags.
+    private func breaks(of record: ParagraphRecord) -> Set<xmlNodePtr> {
+        let found = breakElements(of: record.node)
+        guard let side = breakSide(found, in: record) else { return [] }
+        record.breakSide = side
+        return Set(found.nodes)
+    }
+
+    /// Reads Jinja's whitespace control, `{%- ... -%}` and `{{- ... -}}`, off a tag's
+    /// content, and a scope written after it (`{%- tr for ... %}`).
+    static func whitespaceControl(_ tag: inout TagScanner.Tag) -> (before: Bool, after: Bool) {
+        guard tag.kind != .comment else { return (false, false) }
+        var content = tag.content
+        let before = tag.scopeOverride == nil && content.hasPrefix("-")
+        if before { content.removeFirst() }
+        let after = content.hasSuffix("-")
+        if after { content.removeLast() }
+        if before, tag.kind == .statement {
+            let trimmed = content.drop { $0 == " " }
+            for candidate in [TagScanner.ScopeOverride.row, .paragraph, .inline] {
+                let word = candidate.rawValue
+                if trimmed.hasPrefix(word + " ") {
+                    tag.scopeOverride = candidate
+                    content = String(trimmed.dropFirst(word.count))
+                    break
+                }
+            }
+        }
+        tag.content = content
+        return (before, after)
+    }
+
+    /// The scope of a comment that removes its paragraph (`{#p ... #}`) or table row
+    /// (`{#tr ... #}`).
+    static func commentScope(_ content: String) -> TagScanner.ScopeOverride? {
+        for candidate in [TagScanner.ScopeOverride.row, .paragraph] {
+            let word = candidate.rawValue
+            if content.hasPrefix(word), content.dropFirst(word.count).first?.isWhitespace ?? false { return candidate }
+        }
+        return nil
     }
 
     private func parse(_ tag: TagScanner.Tag, origin: TagOrigin) -> TagRecord.Content {
@@ -169,7 +228,7 @@ extension PartCompiler {
                 while cursor < ranges.count, ranges[cursor].range.upperBound <= offset { cursor += 1 }
                 if cursor < ranges.count, ranges[cursor].range.contains(offset) {
                     changed = true
-                    if offset == ranges[cursor].range.lowerBound {
+                    if offset == ranges[cursor].range.lowerBound, ranges[cursor].tag >= 0 {
                         if !literal.isEmpty {
                             segments.append(.text(String(literal)))
                             literal = String.UnicodeScalarView()
@@ -184,7 +243,7 @@ extension PartCompiler {
             if !literal.isEmpty { segments.append(.text(String(literal))) }
             if changed {
                 replacedText[piece.node] = segments
-                if dialect.format == .docx, let holder = piece.node.parent { preserveSpace.insert(holder) }
+                if dialect.format == .docx, !dialect.isProperties, let holder = piece.node.parent { preserveSpace.insert(holder) }
             }
         }
         return outside
@@ -192,20 +251,20 @@ extension PartCompiler {
 
     /// Whether a paragraph holds something besides text that dropping it would lose: an
     /// image, a field, a tab or break, a section break, a nested paragraph.
-    func hasSignificantContent(_ element: xmlNodePtr) -> Bool {
-        for child in element.elementChildren {
+    func hasSignificantContent(_ element: xmlNodePtr, ignoring kept: Set<xmlNodePtr> = []) -> Bool {
+        for child in element.elementChildren where !kept.contains(child) {
             let name = child.qualifiedName
             if dialect.paragraphs.contains(name) { return true }
             if dialect.ignorable.contains(name) {
                 if !dialect.significantInsideIgnorable.isEmpty,
-                    elementsExist(in: child, named: dialect.significantInsideIgnorable)
+                    elementsExist(in: child, named: dialect.significantInsideIgnorable, ignoring: kept)
                 {
                     return true
                 }
                 continue
             }
             if dialect.transparent.contains(name) || dialect.textHolders.contains(name) {
-                if hasSignificantContent(child) { return true }
+                if hasSignificantContent(child, ignoring: kept) { return true }
                 continue
             }
             return true
@@ -213,9 +272,9 @@ extension PartCompiler {
         return false
     }
 
-    private func elementsExist(in element: xmlNodePtr, named names: Set<QualifiedName>) -> Bool {
-        for child in element.elementChildren {
-            if names.contains(child.qualifiedName) || elementsExist(in: child, named: names) { return true }
+    private func elementsExist(in element: xmlNodePtr, named names: Set<QualifiedName>, ignoring kept: Set<xmlNodePtr>) -> Bool {
+        for child in element.elementChildren where !kept.contains(child) {
+            if names.contains(child.qualifiedName) || elementsExist(in: child, named: names, ignoring: kept) { return true }
         }
         return false
     }

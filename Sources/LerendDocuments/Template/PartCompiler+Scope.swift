@@ -83,6 +83,51 @@ extension PartCompiler {
         placeMarkers(levels: levels, blockOfTag: blockOfTag)
     }
 
+    /// Whether a paragraph goes because of a `{#p ... #}` in it (an error when it holds other
+    /// tags), or its table row because of a `{#tr ... #}` (the row is then dropped here).
+    private func removedByComment(_ paragraph: ParagraphRecord) -> Bool {
+        var removes = false
+        for id in paragraph.tags {
+            guard case .comment = tags[id].content, let scope = tags[id].scopeOverride else { continue }
+            let others = paragraph.tags.contains { other in
+                if case .comment = tags[other].content { return false } else { return true }
+            }
+            if scope == .paragraph {
+                if others {
+                    diagnostics.append(
+                        tags[id].origin.diagnostic(
+                            id: TemplateErrorID.conflictingScope,
+                            "{#p ... #} haalt deze alinea helemaal weg, maar er staan ook andere tags in",
+                            hint: "zet de opmerking in een eigen alinea, of schrijf {# ... #} zonder p"))
+                } else {
+                    removes = true
+                }
+                continue
+            }
+            guard let row = paragraph.node.ancestor(where: { $0.qualifiedName == dialect.row }) else {
+                diagnostics.append(
+                    tags[id].origin.diagnostic(
+                        id: TemplateErrorID.crossesStructure, "{#tr ... #} staat niet in een tabelrij",
+                        hint: "gebruik {#tr ... #} alleen in een tabel; voor een alinea schrijf je {#p ... #}"))
+                continue
+            }
+            let rowHasTags = paragraphs.contains { other in
+                other.node.ancestor(where: { $0 == row }) != nil
+                    && other.tags.contains { if case .comment = tags[$0].content { return false } else { return true } }
+            }
+            if rowHasTags {
+                diagnostics.append(
+                    tags[id].origin.diagnostic(
+                        id: TemplateErrorID.conflictingScope,
+                        "{#tr ... #} haalt deze tabelrij helemaal weg, maar er staan ook andere tags in",
+                        hint: "zet de opmerking in een eigen rij, of schrijf {# ... #} zonder tr"))
+            } else {
+                droppedParagraphs[dialect.wrapperChain(of: row).last!] = []
+            }
+        }
+        return removes
+    }
+
     /// The tag ids of a block: open, branches, close.
     func tagIDs(of block: Int) -> [Int] { blocks[block].statements.map { statementTags[$0] } }
 
@@ -125,12 +170,20 @@ extension PartCompiler {
             break
         }
         if Set(paragraphNumbers).count == 1 { return .text }
+        if dialect.isProperties {
+            diagnostics.append(
+                openTag.origin.diagnostic(
+                    id: TemplateErrorID.crossesStructure,
+                    "\(openName) en \(closeName) staan in verschillende documenteigenschappen",
+                    hint: "een blok in de eigenschappen van het document begint en eindigt in dezelfde eigenschap"))
+            return .failed
+        }
 
         let cells = paragraphNumbers.map { cell(of: paragraphs[$0].node) }
         if Set(cells.map { $0.map(UnsafeMutableRawPointer.init) }).count > 1 {
-            let rows = cells.map { $0?.parent }
+            let rows = cells.map { $0.flatMap(row(of:)) }
             if cells.allSatisfy({ $0 != nil }), Set(rows.map { $0.map(UnsafeMutableRawPointer.init) }).count == 1,
-                let row = rows[0], row.qualifiedName == dialect.row
+                let row = rows[0]
             {
                 guard block.branches.isEmpty else {
                     let branch = tags[statementTags[block.branches[0]]]
@@ -144,6 +197,13 @@ extension PartCompiler {
                 return .row(first: row, last: row)
             }
             let tables = cells.map { $0?.ancestor(where: { $0.qualifiedName == dialect.table }) }
+            // `{% for %}` alone in one row and `{% endfor %}` alone in a later one: the rows
+            // between are the block, those two rows go.
+            if block.branches.isEmpty, ids.count == 2, let first = rows[0], let last = rows[1], first != last,
+                rowHoldsOnly(first, tag: ids[0]), rowHoldsOnly(last, tag: ids[1]), markerNodes(first, last) != nil
+            {
+                return .row(first: first, last: last)
+            }
             if cells.allSatisfy({ $0 != nil }), Set(tables.map { $0.map(UnsafeMutableRawPointer.init) }).count == 1 {
                 diagnostics.append(
                     openTag.origin.diagnostic(
@@ -177,7 +237,7 @@ extension PartCompiler {
                     hint: "gebruik {%tr ...%} alleen in een tabel; voor alinea's schrijf je {%p ...%}"))
             return .failed
         }
-        guard first.parent == last.parent else {
+        guard markerNodes(first, last) != nil else {
             diagnostics.append(
                 tags[ids[0]].origin.diagnostic(
                     id: TemplateErrorID.crossesStructure, "\(openName) en \(closeName) staan in rijen van verschillende tabellen",
@@ -192,6 +252,65 @@ extension PartCompiler {
             return .failed
         }
         return .row(first: first, last: last)
+    }
+
+    /// The table row of a cell, through content controls around the cell.
+    func row(of cell: xmlNodePtr) -> xmlNodePtr? {
+        cell.ancestor { $0.qualifiedName == dialect.row || dialect.cells.contains($0.qualifiedName) }
+            .flatMap { $0.qualifiedName == dialect.row ? $0 : nil }
+    }
+
+    /// Where the open and close markers of a block from `first` to `last` go: the nodes
+    /// themselves, or the content controls that wrap only them, whichever pair shares a
+    /// parent with the fewest controls included. `nil` when none does.
+    func markerNodes(_ first: xmlNodePtr, _ last: xmlNodePtr) -> (open: xmlNodePtr, close: xmlNodePtr)? {
+        let opens = dialect.wrapperChain(of: first)
+        let closes = dialect.wrapperChain(of: last)
+        var best: (open: xmlNodePtr, close: xmlNodePtr, cost: Int)?
+        for (i, open) in opens.enumerated() {
+            for (j, close) in closes.enumerated() where open.parent == close.parent && (best == nil || i + j < best!.cost) {
+                best = (open, close, i + j)
+            }
+        }
+        return best.map { ($0.open, $0.close) }
+    }
+
+    /// Whether a table row holds nothing but the control tag `tag` (and comments): no other
+    /// tag, no text, nothing that dropping the row would lose.
+    func rowHoldsOnly(_ row: xmlNodePtr, tag: Int) -> Bool {
+        var found = false
+        for paragraph in paragraphs where paragraph.node.ancestor(where: { $0 == row }) != nil {
+            for id in paragraph.tags {
+                if id == tag {
+                    found = true
+                } else if case .comment = tags[id].content {
+                    continue
+                } else {
+                    return false
+                }
+            }
+            if paragraph.tags.isEmpty {
+                if !paragraph.text.allSatisfy(\.isWhitespace) || hasSignificantContent(paragraph.node) { return false }
+            } else if !paragraph.isTagOnly || paragraph.breakSide != nil {
+                return false
+            }
+        }
+        return found && !rowHoldsOtherContent(row)
+    }
+
+    /// Whether a row holds elements besides cells, paragraphs and their formatting that
+    /// would be lost with it (a nested table is looked at through its paragraphs).
+    private func rowHoldsOtherContent(_ row: xmlNodePtr) -> Bool {
+        for cell in row.elementChildren {
+            let name = cell.qualifiedName
+            if dialect.cells.contains(name) { continue }
+            if dialect.wrappers.contains(name) { if rowHoldsOtherContent(cell) { return true } else { continue } }
+            if dialect.wrapperContents.contains(name) { if rowHoldsOtherContent(cell) { return true } else { continue } }
+            // Row properties (DOCX `w:trPr`, `w:tblPrEx`) and bookmarks go with the row.
+            if name.local.hasSuffix("Pr") || name.local == "tblPrEx" || name.local.hasPrefix("bookmark") { continue }
+            return true
+        }
+        return false
     }
 
     /// The nearest table cell around a paragraph.
@@ -231,8 +350,18 @@ extension PartCompiler {
                     paragraphMarkers[tags[id].paragraph, default: []].append((id, Marker(block: index, role: role)))
                 }
             case .row(let first, let last):
-                markersBefore[first, default: []].append(Marker(block: index, role: .open))
-                markersAfter[last, default: []].append(Marker(block: index, role: .close))
+                let (open, close) = markerNodes(first, last) ?? (first, last)
+                // A row of nothing but the opening (or closing) tag goes, its marker in its place.
+                if first != last, rowHoldsOnly(first, tag: ids[0]) {
+                    droppedParagraphs[open] = [Marker(block: index, role: .open)]
+                } else {
+                    markersBefore[open, default: []].append(Marker(block: index, role: .open))
+                }
+                if first != last, rowHoldsOnly(last, tag: ids[ids.count - 1]) {
+                    droppedParagraphs[close] = [Marker(block: index, role: .close)]
+                } else {
+                    markersAfter[close, default: []].append(Marker(block: index, role: .close))
+                }
             case .enclosingParagraph(let paragraph):
                 markersBefore[paragraph, default: []].append(Marker(block: index, role: .open))
                 markersAfter[paragraph, default: []].append(Marker(block: index, role: .close))
@@ -255,33 +384,54 @@ extension PartCompiler {
                 if case .hidden = tags[id].role { return true }
                 return false
             }
-            if forced || (paragraph.isTagOnly && allHidden) { dropped.append(number) }
+            let commented = removedByComment(paragraph)
+            if forced || commented || (paragraph.isTagOnly && allHidden) { dropped.append(number) }
         }
         // A table cell keeps at least one block, and a DOCX cell ends with a paragraph: the
         // last paragraph of such a cell stays, empty, with its markers before it.
         var kept = Set<Int>()
         var byCell: [UnsafeMutableRawPointer: [Int]] = [:]
+        // What goes in place of a paragraph: the paragraph, or the content control around only it.
+        let outermost = { (number: Int) in self.dialect.wrapperChain(of: self.paragraphs[number].node).last! }
         for number in dropped {
-            if let parent = paragraphs[number].node.parent, dialect.cells.contains(parent.qualifiedName) {
+            if let parent = outermost(number).parent, dialect.cells.contains(parent.qualifiedName) {
                 byCell[UnsafeMutableRawPointer(parent), default: []].append(number)
             }
         }
         for (cellPointer, numbers) in byCell {
             let cell = cellPointer.assumingMemoryBound(to: xmlNode.self)
             let blocksInCell = cell.elementChildren.filter { dialect.cellBlocks.contains($0.qualifiedName) }
-            let droppedNodes = Set(numbers.map { paragraphs[$0].node })
-            let remaining = blocksInCell.filter { !droppedNodes.contains($0) }
-            if let last = blocksInCell.last, droppedNodes.contains(last), remaining.isEmpty || dialect.format == .docx {
-                kept.insert(paragraphIndex[last]!)
+            var droppedNodes: [xmlNodePtr: Int] = [:]
+            for number in numbers { droppedNodes[outermost(number)] = number }
+            let remaining = blocksInCell.filter { droppedNodes[$0] == nil }
+            if let last = blocksInCell.last, let number = droppedNodes[last], remaining.isEmpty || dialect.format == .docx {
+                kept.insert(number)
+            }
+        }
+        // A paragraph with a page, column or section break stays, without its tags, on the
+        // side of their markers where the break was.
+        var keptBefore = Set<Int>()
+        for number in dropped {
+            switch paragraphs[number].breakSide {
+            case .afterTags?: kept.insert(number)
+            case .beforeTags?: keptBefore.insert(number)
+            case nil: break
             }
         }
         for number in dropped {
             let markers = (paragraphMarkers[number] ?? []).sorted { $0.tag < $1.tag }.map(\.marker)
-            let node = paragraphs[number].node
-            if kept.contains(number) {
-                markersBefore[node, default: []].append(contentsOf: markers)
+            if kept.contains(number) || keptBefore.contains(number) {
+                // What stays is the paragraph and its breaks, not its text (that of a
+                // paragraph of {%p ...%} or {#p ... #}).
+                for piece in paragraphs[number].pieces { skipped.insert(piece.node) }
+            }
+            if keptBefore.contains(number) {
+                markersAfter[outermost(number), default: []].insert(contentsOf: markers, at: 0)
+            } else if kept.contains(number) {
+                markersBefore[outermost(number), default: []].append(contentsOf: markers)
             } else {
-                droppedParagraphs[node] = markers
+                // A content control around nothing but this paragraph goes with it.
+                droppedParagraphs[outermost(number)] = markers
             }
         }
     }

@@ -8,6 +8,16 @@ extension PartCompiler {
         case bytes([UInt8])
         case value(Int)
         case marker(Marker)
+        /// An id attribute's value inside a loop, by its index in ``EventWriter/identifiers``.
+        case identifier(Int)
+    }
+
+    /// An id attribute met inside a loop while writing.
+    struct PendingIdentifier {
+        let value: String
+        let kind: IdentifierAttribute.Kind
+        /// The loops around it, outermost first.
+        let loops: [Int]
     }
 
     /// Collects output bytes and events, and the element nesting at every marker.
@@ -16,6 +26,12 @@ extension PartCompiler {
         var events: [Event] = []
         var stack: [String] = []
         var markerStacks: [Marker: [String]] = [:]
+        /// The blocks that are loops, and those open where the writer is.
+        let loopBlocks: Set<Int>
+        var loops: [Int] = []
+        var identifiers: [PendingIdentifier] = []
+
+        init(loopBlocks: Set<Int>) { self.loopBlocks = loopBlocks }
 
         mutating func append(_ text: String) { pending += Array(text.utf8) }
 
@@ -30,6 +46,16 @@ extension PartCompiler {
             flush()
             markerStacks[marker] = stack
             events.append(.marker(marker))
+            if loopBlocks.contains(marker.block) {
+                if marker.role == .open { loops.append(marker.block) }
+                if marker.role == .close, loops.last == marker.block { loops.removeLast() }
+            }
+        }
+
+        mutating func identifier(_ value: String, kind: IdentifierAttribute.Kind) {
+            flush()
+            events.append(.identifier(identifiers.count))
+            identifiers.append(PendingIdentifier(value: value, kind: kind, loops: loops))
         }
 
         mutating func value(_ tag: Int) {
@@ -43,7 +69,11 @@ extension PartCompiler {
     /// Writes the part as bytes and events, checks that every block's markers sit at the
     /// same depth of elements, and builds the program.
     func serialize() -> [Instruction] {
-        var writer = EventWriter()
+        var writer = EventWriter(
+            loopBlocks: Set(
+                blocks.indices.filter {
+                    if case .forLoop? = statementOf(tagIDs(of: $0)[0]) { return true } else { return false }
+                }))
         writer.append("<?xml version=\"1.0\" encoding=\"UTF-8\"\(document.isStandalone ? " standalone=\"yes\"" : "")?>\n")
         let touched = touchedRuns()
         hoistedRuns = markerOnlyRuns(touched)
@@ -55,7 +85,7 @@ extension PartCompiler {
         writer.flush()
         checkNesting(writer.markerStacks)
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return [] }
-        var builder = ProgramBuilder(compiler: self, events: writer.events)
+        var builder = ProgramBuilder(compiler: self, events: writer.events, identifiers: resolve(writer.identifiers))
         let program = builder.sequence()
         if builder.index < writer.events.count || builder.failed {
             diagnostics.append(
@@ -72,7 +102,7 @@ extension PartCompiler {
         case XML_ELEMENT_NODE:
             if skipped.contains(node) { return }
             if let markers = droppedParagraphs[node] {
-                for marker in markers { writer.marker(marker) }
+                for marker in (markersBefore[node] ?? []) + markers + (markersAfter[node] ?? []) { writer.marker(marker) }
                 return
             }
             if let markers = hoistedRuns[node] {
@@ -94,7 +124,17 @@ extension PartCompiler {
             while let current = attribute {
                 let prefix = current.pointee.ns?.pointee.prefix.map { String(cString: $0) + ":" } ?? ""
                 let attributeName = current.pointee.name.map { String(cString: $0) } ?? ""
-                writer.append(" \(prefix)\(attributeName)=\"\(XMLEscaping.attribute(attributeValue(current)))\"")
+                if !writer.loops.isEmpty,
+                    let kind = IdentifierAttribute.kind(
+                        element: node.qualifiedName, attribute: attributeName,
+                        namespace: current.pointee.ns?.pointee.href.map { String(cString: $0) } ?? "", format: dialect.format)
+                {
+                    writer.append(" \(prefix)\(attributeName)=\"")
+                    writer.identifier(attributeValue(current), kind: kind)
+                    writer.append("\"")
+                } else {
+                    writer.append(" \(prefix)\(attributeName)=\"\(XMLEscaping.attribute(attributeValue(current)))\"")
+                }
                 attribute = current.pointee.next
             }
             if preserveSpace.contains(node), node.attribute("space", namespace: Self.xmlNamespace) == nil {
@@ -143,6 +183,37 @@ extension PartCompiler {
             writer.append("&" + node.localName + ";")
         default:
             break
+        }
+    }
+
+    private func statementOf(_ id: Int) -> Statement? {
+        if case .statement(let statement) = tags[id].content { return statement }
+        return nil
+    }
+
+    /// The slot of each id met inside a loop; depth 0 for one written as it is: a
+    /// reference (a bookmark's end, `text:continue-list`) to an id outside its loops.
+    private func resolve(_ pending: [PendingIdentifier]) -> [IdentifierSlot] {
+        var definitions: [String: [Int]] = [:]
+        var keys: [String: Int] = [:]
+        for identifier in pending where !identifier.kind.isReference {
+            definitions[identifier.kind.group + "\u{0}" + identifier.value] = identifier.loops
+        }
+        return pending.map { identifier in
+            let name = identifier.kind.group + "\u{0}" + identifier.value
+            let depth: Int
+            if !identifier.kind.isReference {
+                depth = identifier.loops.count
+            } else if let loops = definitions[name], identifier.loops.starts(with: loops) {
+                depth = loops.count
+            } else {
+                depth = 0
+            }
+            let key = keys[name] ?? keys.count
+            keys[name] = key
+            return IdentifierSlot(
+                original: Array(XMLEscaping.attribute(identifier.value).utf8), style: identifier.kind.style, key: key,
+                depth: depth)
         }
     }
 
@@ -283,12 +354,14 @@ extension PartCompiler {
 struct ProgramBuilder {
     let compiler: PartCompiler
     let events: [PartCompiler.Event]
+    let identifiers: [IdentifierSlot]
     var index = 0
     var failed = false
 
-    init(compiler: PartCompiler, events: [PartCompiler.Event]) {
+    init(compiler: PartCompiler, events: [PartCompiler.Event], identifiers: [IdentifierSlot]) {
         self.compiler = compiler
         self.events = events
+        self.identifiers = identifiers
     }
 
     /// Instructions until the end, or until a branch or close marker (left for the caller).
@@ -315,8 +388,19 @@ struct ProgramBuilder {
                     ? tag.textNode.parent?.pointee.ns?.pointee.prefix.map { String(cString: $0) } ?? "w"
                     : compiler.textPrefix
                 let mode: TextMode =
-                    compiler.dialect.format == .docx ? .wordText(prefix: prefix) : .openDocumentText(prefix: prefix)
+                    compiler.dialect.isProperties
+                    ? .plainText
+                    : compiler.dialect.format == .docx ? .wordText(prefix: prefix) : .openDocumentText(prefix: prefix)
                 result.append(.value(ValueSlot(expression: expression, mode: mode, origin: tag.origin)))
+                index += 1
+            case .identifier(let number):
+                let slot = identifiers[number]
+                if slot.depth == 0 {
+                    pending += slot.original
+                } else {
+                    flush()
+                    result.append(.identifier(slot))
+                }
                 index += 1
             case .marker(let marker):
                 guard marker.role == .open else {

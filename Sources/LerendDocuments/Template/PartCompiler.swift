@@ -31,6 +31,9 @@ final class PartCompiler {
         var tags: [Int] = []
         /// No text besides control tags and comments, and nothing else that would be lost.
         var isTagOnly = false
+        /// A paragraph of control tags with a page, column or section break: it stays,
+        /// without its tags, on this side of their markers.
+        var breakSide: BreakSide?
 
         init(node: xmlNodePtr, number: Int, pieces: [Piece], text: String) {
             self.node = node
@@ -100,13 +103,16 @@ final class PartCompiler {
     var skipped: Set<xmlNodePtr> = []
     var markersBefore: [xmlNodePtr: [Marker]] = [:]
     var markersAfter: [xmlNodePtr: [Marker]] = [:]
-    /// Paragraphs dropped from the output, with the markers written in their place.
+    /// Paragraphs (and table rows of nothing but a block's tag, and content controls around
+    /// only such a paragraph) dropped from the output, with the markers written in their place.
     var droppedParagraphs: [xmlNodePtr: [Marker]] = [:]
     /// Runs that held nothing but block markers: the markers are written in their place,
     /// without an empty run around them.
     var hoistedRuns: [xmlNodePtr: [Marker]] = [:]
     /// DOCX `w:t` elements that need `xml:space="preserve"`.
     var preserveSpace: Set<xmlNodePtr> = []
+    /// ODT automatic paragraph styles with a page or column break.
+    lazy var paragraphStyleBreaks = PartCompiler.paragraphStyleBreaks(in: document)
     var blocks: [BlockMatcher.Block] = []
     var statementTags: [Int] = []
 
@@ -139,11 +145,17 @@ final class PartCompiler {
     /// "hoofdtekst, tabel 1, rij 2, kolom 3".
     func location(of paragraph: ParagraphRecord) -> SourceLocation {
         var detail = "\(partLabel), "
+        if dialect.isProperties {
+            let name =
+                paragraph.node.attribute("name", namespace: Dialect.odfMeta)
+                ?? paragraph.node.parent?.attribute("name", namespace: "") ?? paragraph.node.localName
+            return SourceLocation(file: templateName, detail: detail + "eigenschap '\(name)'")
+        }
         if let cell = paragraph.node.ancestor(where: { dialect.cells.contains($0.qualifiedName) }),
-            let row = cell.parent, row.qualifiedName == dialect.row,
+            let row = row(of: cell),
             let table = row.ancestor(where: { $0.qualifiedName == dialect.table })
         {
-            let column = (row.elementChildren.filter { dialect.cells.contains($0.qualifiedName) }.firstIndex(of: cell) ?? 0) + 1
+            let column = (cells(of: row).firstIndex(of: cell) ?? 0) + 1
             let rows = elements(named: dialect.row, under: table, stoppingAt: dialect.table)
             let tables = elements(named: dialect.table, under: document.root!, stoppingAt: nil)
             detail +=
@@ -152,6 +164,16 @@ final class PartCompiler {
             detail += "alinea \(paragraph.number)"
         }
         return SourceLocation(file: templateName, detail: detail)
+    }
+
+    /// The cells of a table row in order, also those in content controls.
+    func cells(of row: xmlNodePtr) -> [xmlNodePtr] {
+        row.elementChildren.flatMap { child -> [xmlNodePtr] in
+            let name = child.qualifiedName
+            if dialect.cells.contains(name) { return [child] }
+            if dialect.wrappers.contains(name) || dialect.wrapperContents.contains(name) { return cells(of: child) }
+            return []
+        }
     }
 
     /// Elements with `name` under `root` in document order, not descending into `stop`.

@@ -16,9 +16,20 @@ struct ProgramRunner {
     /// nested loops and all parts of the document, or the output): nothing more is run.
     private var exhausted = false
 
-    init(context: EvaluationContext, output: [UInt8]) {
+    /// The ids of repeated content, shared by the parts of one document.
+    let identifiers: IdentifierRenumbering
+    /// The part's position in the template, which keeps ids of different parts apart.
+    let part: Int
+    /// The repetition of each loop around the instruction being run; 0 while every loop
+    /// around is in its first round.
+    private var serials: [Int] = []
+
+    init(context: EvaluationContext, output: [UInt8], identifiers: IdentifierRenumbering = IdentifierRenumbering(), part: Int = 0)
+    {
         self.context = context
         self.output = output
+        self.identifiers = identifiers
+        self.part = part
     }
 
     mutating func run(_ program: [Instruction]) {
@@ -34,6 +45,9 @@ struct ProgramRunner {
                 } catch {
                     report(slot.origin.diagnostic(for: error))
                 }
+            case .identifier(let slot):
+                let serial = slot.depth <= serials.count ? serials[slot.depth - 1] : 0
+                identifiers.write(slot, serial: serial, part: part, into: &output)
             case .loop(let slot, let body, let empty):
                 let items: [Value]
                 do throws(ExpressionError) {
@@ -54,8 +68,11 @@ struct ProgramRunner {
                     report(slot.origin.diagnostic(for: error))
                     continue
                 }
+                let outer = serials.last ?? 0
                 if items.isEmpty {
+                    serials.append(outer)
                     run(empty)
+                    serials.removeLast()
                     continue
                 }
                 for (index, item) in items.enumerated() {
@@ -70,7 +87,9 @@ struct ProgramRunner {
                     }
                     context.push("loop", LoopVariable.value(index: index, count: items.count))
                     context.push(slot.variable, item)
+                    serials.append(index == 0 && outer == 0 ? 0 : identifiers.serial())
                     run(body)
+                    serials.removeLast()
                     context.pop()
                     context.pop()
                 }

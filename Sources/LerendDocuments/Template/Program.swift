@@ -8,6 +8,8 @@ indirect enum Instruction: Sendable {
     case bytes([UInt8])
     /// A value, escaped for its place in the XML.
     case value(ValueSlot)
+    /// An id attribute's value inside a loop, unique in each repetition.
+    case identifier(IdentifierSlot)
     /// A `for` block: the body once per element, or `empty` when there are none.
     case loop(LoopSlot, body: [Instruction], empty: [Instruction])
     /// An `if` block: the first branch whose condition holds, else `otherwise`.
@@ -21,6 +23,8 @@ enum TextMode: Sendable {
     /// Inside an ODT paragraph or span: `<text:line-break/>`, `<text:tab/>`, and runs of
     /// spaces as `<text:s/>` so that they are not collapsed.
     case openDocumentText(prefix: String)
+    /// A document property: the text as it is, escaped.
+    case plainText
 }
 
 struct ValueSlot: Sendable {
@@ -43,6 +47,10 @@ struct ValueSlot: Sendable {
             lineBreak = Array("<\(text):line-break/>".utf8)
             tab = Array("<\(text):tab/>".utf8)
             extraSpace = Array("<\(text):s/>".utf8)
+        case .plainText:
+            lineBreak = [0x0A]
+            tab = Array("&#9;".utf8)
+            extraSpace = [0x20]
         }
     }
 }

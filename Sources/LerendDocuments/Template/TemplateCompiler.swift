@@ -22,6 +22,8 @@ struct TemplateCompiler {
 
     static let odtMimeType = "application/vnd.oasis.opendocument.text"
     static let contentTypesName = "[Content_Types].xml"
+    /// The label of the parts with the document's properties (title, subject, custom).
+    static let propertiesLabel = "documenteigenschappen"
 
     func compile() throws(DiagnosticList) -> Result {
         try refuse(PackageValidator(entries: archive.entries, limits: limits).directoryProblems())
@@ -75,7 +77,8 @@ struct TemplateCompiler {
                     if bytes.contains(0x7B) || bytes.contains(0x7D) {
                         let compiler = PartCompiler(
                             partName: entry.name, rawName: entry.rawName, partLabel: label, templateName: name,
-                            document: document, dialect: dialect, library: library)
+                            document: document,
+                            dialect: label == Self.propertiesLabel ? Dialect.properties(of: format) : dialect, library: library)
                         let part = compiler.compile()
                         diagnostics += compiler.diagnostics
                         tagCount += compiler.tags.count
@@ -204,7 +207,7 @@ struct TemplateCompiler {
     /// The parts that may hold tags, with the Dutch name of each for messages.
     private func templatedParts(format: DocumentFormat, contentTypes: XMLDocument?) -> [String: String] {
         if format == .odt {
-            return ["content.xml": "hoofdtekst", "styles.xml": "kop- en voettekst"]
+            return ["content.xml": "hoofdtekst", "styles.xml": "kop- en voettekst", "meta.xml": Self.propertiesLabel]
         }
         let kinds: [(suffix: String, label: String)] = [
             ("document.main+xml", "hoofdtekst"), ("template.main+xml", "hoofdtekst"),
@@ -212,6 +215,9 @@ struct TemplateCompiler {
             ("footnotes+xml", "voetnoten"), ("endnotes+xml", "eindnoten"),
         ]
         var parts: [String: String] = [:]
+        for entry in archive.entries where entry.name == "docProps/core.xml" || entry.name == "docProps/custom.xml" {
+            parts[entry.name] = Self.propertiesLabel
+        }
         if let root = contentTypes?.root {
             for override in root.elementChildren where override.localName == "Override" {
                 guard let partName = override.attribute("PartName", namespace: ""),
@@ -223,7 +229,7 @@ struct TemplateCompiler {
                 }
             }
         }
-        if parts.isEmpty {
+        if parts.values.allSatisfy({ $0 == Self.propertiesLabel }) {
             for entry in archive.entries where entry.name.hasPrefix("word/") && entry.name.hasSuffix(".xml") {
                 let file = entry.name.dropFirst(5)
                 if file == "document.xml" { parts[entry.name] = "hoofdtekst" }
