@@ -30,7 +30,8 @@ let package = Package(
         .executableTarget(
             name: "fuzz-templates",
             dependencies: [
-                .product(name: "LerendDocuments", package: lerend), .product(name: "LerendExpressions", package: lerend),
+                .product(name: "LerendDocuments", package: lerend), .product(name: "LerendData", package: lerend),
+                .product(name: "LerendExpressions", package: lerend),
             ]),
         // A rule set of a plugin: loaded, then checked against a sample network.
         .executableTarget(

@@ -150,6 +150,12 @@ def template_seeds(out: Path) -> None:
                     if not info.is_dir() and not re.search(r"(Thumbnails|Pictures|media)/|settings\.xml$|docProps/",
                                                            info.filename)]
         write(folder, stored(keep), path.stem + "-stored" + path.suffix)
+        # The main parts as plain XML: the target puts them into a package itself.
+        for name, xml in xml_parts(path).items():
+            if name in ("word/document.xml", "content.xml", "styles.xml") and len(xml) <= 65536:
+                write(folder, xml, f"{path.stem}-{name}")
+    for name, text in SMALL_DOCX[2:] + SMALL_ODT[2:]:
+        write(folder, text.encode(), "small-" + name)
     write(folder, stored([(n, t.encode()) for n, t in SMALL_DOCX]), "small.docx")
     write(folder, stored([(n, t.encode()) for n, t in SMALL_ODT]), "small.odt")
 

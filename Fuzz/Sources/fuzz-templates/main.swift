@@ -2,10 +2,15 @@
 // memory (libzip reads it from a buffer), compiled as a template and, when that works,
 // rendered once with a little data, with missing values as errors and as empty.
 //
+// An input that does not start with "PK" is taken as the XML of the main part and put
+// into a small package with correct CRCs (``StoredPackage``): mutations of a zip's
+// members mostly fail its CRC check, so this is what reaches libxml2 and the compiler.
+//
 // Packages whose central directory claims a member larger than 64 MB are skipped: the
 // engine allocates the claimed size before it reads (issue 13, being fixed with the
 // package validation), which libFuzzer reports as out-of-memory at once.
 // `LEREND_FUZZ_KNOWN=1` lets them in.
+import LerendData
 import LerendDocuments
 import LerendExpressions
 
@@ -17,6 +22,13 @@ import LerendExpressions
 
 /// Whether the known problems are let in (`LEREND_FUZZ_KNOWN=1`).
 let knownProblems = getenv("LEREND_FUZZ_KNOWN").map { String(cString: $0) == "1" } ?? false
+/// Whether the messages are printed (`LEREND_FUZZ_VERBOSE=1`), to see how far an input gets.
+let verbose = getenv("LEREND_FUZZ_VERBOSE").map { String(cString: $0) == "1" } ?? false
+
+/// Renders each message, as the CLI would, and prints it when verbose.
+func report(_ messages: [String]) {
+    if verbose { for message in messages { print(message) } }
+}
 
 /// Whether a central directory header in `bytes` claims a compressed or uncompressed
 /// size above `limit` (a zip64 size, 0xFFFFFFFF, included).
@@ -36,36 +48,42 @@ func claimsHugeMember(_ bytes: [UInt8], limit: UInt32 = 64 << 20) -> Bool {
     return false
 }
 
-/// The data of one invitation, in the shape of the templates in `Templates/`.
-let data: Value = [
-    "netwerk": ["naam": "Zorg Dichtbij", "themas": ["dementie"], "doel": "Van elkaar leren"],
-    "afzender": ["naam": "Marieke Jansen", "organisatie": "De Linde", "plaats": "Zwolle"],
-    "deelnemer": ["naam": "Anna de Vries", "organisatie": "Het Anker"],
-    "deelnemers": [["naam": "Anna de Vries"], ["naam": "Bram & <Jansen>"]],
-    "bijeenkomst": [
-        "nummer": 2, "titel": "Dagbesteding", "datum": .date(LocalDate(year: 2026, month: 3, day: 10)!),
-        "begintijd": .time(LocalTime(hour: 13, minute: 30)!), "agenda": [["tijd": "13:30", "onderwerp": "Welkom"]],
-    ],
-    "datum_brief": .date(LocalDate(year: 2026, month: 2, day: 16)!),
-]
+/// The data of one invitation: `samples/uitnodiging/gegevens.yaml` of the repository this
+/// was built from (`LEREND_FUZZ_DATA` names another) with its first participant as
+/// `deelnemer`, as `lerend render --each deelnemers --as deelnemer` gives each document.
+let data: Value = {
+    let path =
+        getenv("LEREND_FUZZ_DATA").map { String(cString: $0) }
+        ?? String(#filePath.prefix(upTo: #filePath.range(of: "/Fuzz/Sources/")!.lowerBound))
+        + "/samples/uitnodiging/gegevens.yaml"
+    guard case .object(var members) = try? DataFile.load(path: path).value else {
+        fatalError("fuzz-templates: de voorbeeldgegevens '\(path)' laden niet")
+    }
+    if case .list(let participants)? = members["deelnemers"], let first = participants.first {
+        members["deelnemer"] = first
+    }
+    return .object(members)
+}()
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTemplates(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
-    let bytes = [UInt8](UnsafeRawBufferPointer(start: start, count: count))
+    var bytes = [UInt8](UnsafeRawBufferPointer(start: start, count: count))
+    if !bytes.starts(with: [0x50, 0x4B]) { bytes = StoredPackage.wrapping(bytes) }
     if !knownProblems, claimsHugeMember(bytes) { return 0 }
     let template: DocumentTemplate
     do {
         template = try DocumentTemplate(bytes: bytes, name: "fuzz.docx")
     } catch {
-        for diagnostic in error.diagnostics { _ = diagnostic.description }
+        report(error.diagnostics.map(\.description))
         return 0
     }
     let renderer = DocumentRenderer(template: template)
     for policy in [MissingValuePolicy.error, .empty] {
         do {
-            _ = try renderer.render(data, options: RenderOptions(missingValues: policy))
+            let document = try renderer.render(data, options: RenderOptions(missingValues: policy))
+            if verbose { print("document van \(document.count) bytes, \(template.tagCount) tags") }
         } catch {
-            for diagnostic in error.diagnostics { _ = diagnostic.description }
+            report(error.diagnostics.map(\.description))
         }
     }
     return 0
