@@ -50,6 +50,7 @@ main() {
   dict() {
     case "$1" in
       expressions) echo Fuzz/expressions.dict ;;
+      data) echo Fuzz/data.dict ;;
       rules) echo Fuzz/rules.dict ;;
     esac
   }

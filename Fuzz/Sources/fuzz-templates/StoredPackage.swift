@@ -13,11 +13,12 @@ enum StoredPackage {
             ])
         }
         let styles = contains(xml, Array("document-styles".utf8))
-        return zip([
-            ("mimetype", Array("application/vnd.oasis.opendocument.text".utf8)),
-            ("META-INF/manifest.xml", Array(odtManifest.utf8)),
-            ("content.xml", styles ? Array(odtContent.utf8) : xml),
-        ] + (styles ? [("styles.xml", xml)] : []))
+        return zip(
+            [
+                ("mimetype", Array("application/vnd.oasis.opendocument.text".utf8)),
+                ("META-INF/manifest.xml", Array(odtManifest.utf8)),
+                ("content.xml", styles ? Array(odtContent.utf8) : xml),
+            ] + (styles ? [("styles.xml", xml)] : []))
     }
 
     private static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
