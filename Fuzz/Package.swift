@@ -15,14 +15,19 @@ let package = Package(
     name: "LerendFuzz",
     dependencies: [.package(name: lerend, path: "..")],
     targets: [
+        // Settings, paths of the repository, and set-up without leak checks.
+        .target(name: "FuzzSupport"),
         // Template text with tags, or an expression: parsed, then evaluated.
         .executableTarget(
             name: "fuzz-expressions",
-            dependencies: [.product(name: "LerendExpressions", package: lerend)]),
+            dependencies: [
+                "FuzzSupport", .product(name: "LerendExpressions", package: lerend),
+            ]),
         // A YAML or JSON data file, read into data nodes and values.
         .executableTarget(
             name: "fuzz-data",
             dependencies: [
+                "FuzzSupport",
                 .product(name: "LerendData", package: lerend), .product(name: "LerendExpressions", package: lerend),
                 .product(name: "LerendNetwork", package: lerend),
             ]),
@@ -30,6 +35,7 @@ let package = Package(
         .executableTarget(
             name: "fuzz-templates",
             dependencies: [
+                "FuzzSupport",
                 .product(name: "LerendDocuments", package: lerend), .product(name: "LerendData", package: lerend),
                 .product(name: "LerendExpressions", package: lerend),
             ]),
@@ -37,6 +43,7 @@ let package = Package(
         .executableTarget(
             name: "fuzz-rules",
             dependencies: [
+                "FuzzSupport",
                 .product(name: "LerendNetwork", package: lerend), .product(name: "LerendData", package: lerend),
                 .product(name: "LerendExpressions", package: lerend),
             ]),

@@ -6,22 +6,16 @@
 // LerendNetwork); a network that loads is checked against the rule sets of the plugins in
 // `Plugins/` it selects, and planned with their year programme, as `lerend check` and
 // `lerend plan` do.
+import FuzzSupport
 import LerendData
 import LerendExpressions
 import LerendNetwork
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// The bundles in `Plugins/` of the repository this was built from (`LEREND_FUZZ_PLUGINS`
 /// names another folder).
 let plugins: [BundlePlugin] = {
     let folder =
-        getenv("LEREND_FUZZ_PLUGINS").map { String(cString: $0) }
-        ?? String(#filePath.prefix(upTo: #filePath.range(of: "/Fuzz/Sources/")!.lowerBound)) + "/Plugins"
+        setting("LEREND_FUZZ_PLUGINS") ?? repositoryPath("Plugins")
     let (plugins, problems) = PluginLoader(searchPath: [folder]).load()
     guard problems.isEmpty, !plugins.isEmpty else {
         fatalError("fuzz-data: de plugins in '\(folder)' laden niet: \(problems)")
@@ -59,5 +53,12 @@ public func fuzzData(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
         let plan = YearPlanner(programme: programme, facilitatorProvider: plugin.name).plan(networkFile.network, today: date)
         _ = try? networkFile.text(adding: plan.proposed, note: "fuzz")
     }
+    return 0
+}
+
+@_cdecl("LLVMFuzzerInitialize")
+public func initialize(_ argc: UnsafeMutablePointer<CInt>?, _ argv: UnsafeMutableRawPointer?) -> CInt {
+    withoutLeakChecks { _ = plugins }
+    warmUp(fuzzData, with: ["samples/netwerken/kleinschalig-zuid.yaml", "samples/netwerken/zorg-dichtbij.yaml"])
     return 0
 }

@@ -8,16 +8,8 @@
 // Known problems that other work removes (loop budgets, nesting depth) are kept out by
 // the harness so that a short run looks for new ones; `LEREND_FUZZ_KNOWN=1` lets them in,
 // to check after those fixes have landed.
+import FuzzSupport
 import LerendExpressions
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
-/// Whether the known problems are let in (`LEREND_FUZZ_KNOWN=1`).
-let knownProblems = getenv("LEREND_FUZZ_KNOWN").map { String(cString: $0) == "1" } ?? false
 
 /// The data every input is evaluated against: a little of every kind of value.
 let data: Value = [
@@ -66,5 +58,12 @@ public func fuzzExpressions(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
             _ = try? expression.isTrue(in: EvaluationContext(root: data, missingValues: policy))
         }
     }
+    return 0
+}
+
+@_cdecl("LLVMFuzzerInitialize")
+public func initialize(_ argc: UnsafeMutablePointer<CInt>?, _ argv: UnsafeMutableRawPointer?) -> CInt {
+    warmUp(fuzzExpressions, with: ["Plugins/kenniz/regels.yaml"])
+    withoutLeakChecks { _ = (data, library) }
     return 0
 }

@@ -1,15 +1,10 @@
 // Fuzzes the rule-set loader of LerendNetwork: the input is the text of a plugin's
 // `regels.yaml`, loaded and checked against the schema of the network file; a rule set
 // that loads is then run against a sample network, as `lerend check` does.
+import FuzzSupport
 import LerendData
 import LerendExpressions
 import LerendNetwork
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// A plugin holding only the fuzzed rule set.
 struct FuzzPlugin: Plugin {
@@ -22,9 +17,7 @@ struct FuzzPlugin: Plugin {
 /// `samples/netwerken/kleinschalig-zuid.yaml` of the repository this was built from.
 let network: NetworkFile = {
     let path =
-        getenv("LEREND_FUZZ_NETWORK").map { String(cString: $0) }
-        ?? String(#filePath.prefix(upTo: #filePath.range(of: "/Fuzz/Sources/")!.lowerBound))
-        + "/samples/netwerken/kleinschalig-zuid.yaml"
+        setting("LEREND_FUZZ_NETWORK") ?? repositoryPath("samples/netwerken/kleinschalig-zuid.yaml")
     do {
         return try NetworkFile.load(path: path)
     } catch {
@@ -46,5 +39,12 @@ public func fuzzRules(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     }
     let checker = RuleChecker(plugins: [FuzzPlugin(ruleSets: [ruleSet])])
     for finding in checker.check(network, plugins: checker.plugins, on: date) { _ = finding.diagnostic.description }
+    return 0
+}
+
+@_cdecl("LLVMFuzzerInitialize")
+public func initialize(_ argc: UnsafeMutablePointer<CInt>?, _ argv: UnsafeMutableRawPointer?) -> CInt {
+    withoutLeakChecks { _ = network }
+    warmUp(fuzzRules, with: ["Plugins/kenniz/regels.yaml", "Plugins/waardigheid-en-trots/regels.yaml"])
     return 0
 }

@@ -10,20 +10,10 @@
 // engine allocates the claimed size before it reads (issue 13, being fixed with the
 // package validation), which libFuzzer reports as out-of-memory at once.
 // `LEREND_FUZZ_KNOWN=1` lets them in.
+import FuzzSupport
 import LerendData
 import LerendDocuments
 import LerendExpressions
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
-/// Whether the known problems are let in (`LEREND_FUZZ_KNOWN=1`).
-let knownProblems = getenv("LEREND_FUZZ_KNOWN").map { String(cString: $0) == "1" } ?? false
-/// Whether the messages are printed (`LEREND_FUZZ_VERBOSE=1`), to see how far an input gets.
-let verbose = getenv("LEREND_FUZZ_VERBOSE").map { String(cString: $0) == "1" } ?? false
 
 /// Renders each message, as the CLI would, and prints it when verbose.
 func report(_ messages: [String]) {
@@ -53,9 +43,7 @@ func claimsHugeMember(_ bytes: [UInt8], limit: UInt32 = 64 << 20) -> Bool {
 /// `deelnemer`, as `lerend render --each deelnemers --as deelnemer` gives each document.
 let data: Value = {
     let path =
-        getenv("LEREND_FUZZ_DATA").map { String(cString: $0) }
-        ?? String(#filePath.prefix(upTo: #filePath.range(of: "/Fuzz/Sources/")!.lowerBound))
-        + "/samples/uitnodiging/gegevens.yaml"
+        setting("LEREND_FUZZ_DATA") ?? repositoryPath("samples/uitnodiging/gegevens.yaml")
     guard case .object(var members) = try? DataFile.load(path: path).value else {
         fatalError("fuzz-templates: de voorbeeldgegevens '\(path)' laden niet")
     }
@@ -86,5 +74,12 @@ public func fuzzTemplates(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
             report(error.diagnostics.map(\.description))
         }
     }
+    return 0
+}
+
+@_cdecl("LLVMFuzzerInitialize")
+public func initialize(_ argc: UnsafeMutablePointer<CInt>?, _ argv: UnsafeMutableRawPointer?) -> CInt {
+    withoutLeakChecks { _ = data }
+    warmUp(fuzzTemplates, with: ["Templates/uitnodiging.docx", "Templates/agenda.odt"])
     return 0
 }
