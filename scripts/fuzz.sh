@@ -73,10 +73,19 @@ main() {
     export LEREND_FUZZ_KNOWN=1
     status=0
     for target in "${targets[@]}"; do
-      inputs=(Fuzz/regressions/"$target"/*)
-      [ -e "${inputs[0]}" ] || continue
-      echo "fuzz.sh: $target op ${#inputs[@]} bekende invoer(en)"
-      "$build/release/fuzz-$target" -timeout=10 -rss_limit_mb=2048 "${inputs[@]}" || status=1
+      for input in Fuzz/regressions/"$target"/*; do
+        [ -e "$input" ] || continue
+        local begin=$SECONDS
+        "$build/release/fuzz-$target" -timeout=10 -rss_limit_mb=2048 "$input" >"$build/regression.log" 2>&1
+        local code=$? took=$((SECONDS - begin))
+        if [ "$code" -eq 0 ] && [ "$took" -lt 10 ]; then
+          echo "fuzz.sh: in orde      $input (${took} s)"
+        else
+          status=1
+          problem=$(grep -ohE 'ERROR: (AddressSanitizer|libFuzzer|LeakSanitizer): [a-z-]+' "$build/regression.log" | head -1)
+          echo "fuzz.sh: faalt nog    $input (${took} s${problem:+, $problem})"
+        fi
+      done
     done
     exit $status
   fi
