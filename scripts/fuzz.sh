@@ -136,6 +136,8 @@ main() {
       while read -r artifact; do
         echo "    invoer: $artifact ($(stat -c %s "$artifact") bytes)"
         python3 -c 'import sys; d=open(sys.argv[1],"rb").read(); print("    " + repr(d[:300]) + (" ..." if len(d) > 300 else ""))' "$artifact"
+        # Small enough to copy from a CI log: base64 -d gives the input back.
+        [ "$(stat -c %s "$artifact")" -le 4096 ] && echo "    base64: $(base64 -w0 "$artifact")"
       done
     echo "    het hele verslag: $log; opnieuw: $build/release/fuzz-$target <invoer>"
   done
