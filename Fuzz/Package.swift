@@ -16,7 +16,7 @@ let package = Package(
     dependencies: [.package(name: lerend, path: "..")],
     targets: [
         // Settings, paths of the repository, and set-up without leak checks.
-        .target(name: "FuzzSupport"),
+        .target(name: "FuzzSupport", dependencies: [.product(name: "LerendExpressions", package: lerend)]),
         // Template text with tags, or an expression: parsed, then evaluated.
         .executableTarget(
             name: "fuzz-expressions",

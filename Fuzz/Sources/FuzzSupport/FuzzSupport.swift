@@ -1,5 +1,7 @@
 // What the fuzz targets share: their settings, the repository they were built from, and
 // a way to set up their fixed data without LeakSanitizer counting it.
+import LerendExpressions
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -85,6 +87,54 @@ public func hasManyAliases(_ text: String) -> Bool {
             if count > aliasLimit { return true }
         }
         previous = byte
+    }
+    return false
+}
+
+/// How many numbers all calls of `range` together may make for one input of
+/// ``fuzzLibrary``; ``startInput()`` resets it.
+public let rangeBudget = 256
+private var rangeLeft = rangeBudget
+
+/// Starts the budget of `range` of one input afresh.
+public func startInput() { rangeLeft = rangeBudget }
+
+/// The standard functions, with a `range` that makes at most ``rangeBudget`` numbers per
+/// input over all its calls: nested loops over a standard `range` (10,000 numbers each)
+/// are a known hang that the loop budget of the evaluator is meant to stop (issue 13);
+/// the budget keeps the fuzzer looking for other problems. With `LEREND_FUZZ_KNOWN=1` it
+/// is the standard library.
+public let fuzzLibrary: FunctionLibrary = {
+    var library = FunctionLibrary.standard
+    if knownProblems { return library }
+    library.register(
+        ExpressionFunction(
+            "range", arity: 1...2, usage: "range(tot) of range(van, tot)", summary: "range met een budget (fuzzen)"
+        ) { (call: Invocation) throws(ExpressionError) -> Value in
+            let lower = call.count == 2 ? try call.integer(0) : 0
+            let upper = try call.integer(call.count - 1)
+            guard lower <= upper else { return [] }
+            let (size, overflowed) = upper.subtractingReportingOverflow(lower)
+            guard !overflowed, size <= rangeLeft else {
+                throw call.error("range maakt hoogstens \(rangeBudget) getallen per invoer (fuzzen)")
+            }
+            rangeLeft -= size
+            return .list((lower..<upper).map { .int($0) })
+        })
+    return library
+}()
+
+/// Whether `text` has more than two loops and functions of an element (`for`, `=>`)
+/// together: nested over literal lists, three of them can already take minutes (no loop
+/// budget yet, issue 13). Two over lists of a 1 KB input stay below ~65,000 steps.
+public func hasManyLoops(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    var count = 0
+    for word in [Array("for".utf8), Array("=>".utf8)] where bytes.count >= word.count {
+        for start in 0...(bytes.count - word.count) where bytes[start..<(start + word.count)].elementsEqual(word) {
+            count += 1
+            if count > 2 { return true }
+        }
     }
     return false
 }

@@ -2,7 +2,8 @@
 // `regels.yaml`, loaded and checked against the schema of the network file; a rule set
 // that loads is then run against a sample network, as `lerend check` does.
 //
-// Texts with many YAML aliases are skipped, as in fuzz-data.
+// Texts with many YAML aliases are skipped, as in fuzz-data, and `range` has a budget,
+// as in fuzz-expressions.
 import FuzzSupport
 import LerendData
 import LerendExpressions
@@ -32,10 +33,11 @@ let date = LocalDate(year: 2026, month: 3, day: 10)!
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzRules(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     let text = String(decoding: UnsafeRawBufferPointer(start: start, count: count), as: UTF8.self)
+    startInput()
     if !knownProblems, hasManyAliases(text) { return 0 }
     let ruleSet: RuleSet
     do {
-        ruleSet = try RuleSetLoader.load(try DataFile.parse(text, path: "regels.yaml"))
+        ruleSet = try RuleSetLoader.load(try DataFile.parse(text, path: "regels.yaml"), library: fuzzLibrary)
     } catch {
         for diagnostic in error.diagnostics { _ = diagnostic.description }
         return 0

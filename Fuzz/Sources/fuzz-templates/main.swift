@@ -9,7 +9,7 @@
 // Packages whose central directory claims a member larger than 64 MB are skipped: the
 // engine allocates the claimed size before it reads (issue 13, being fixed with the
 // package validation), which libFuzzer reports as out-of-memory at once.
-// `LEREND_FUZZ_KNOWN=1` lets them in.
+// `range` has a budget, as in fuzz-expressions. `LEREND_FUZZ_KNOWN=1` lets both in.
 import FuzzSupport
 import LerendData
 import LerendDocuments
@@ -56,17 +56,19 @@ let data: Value = {
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTemplates(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     var bytes = [UInt8](UnsafeRawBufferPointer(start: start, count: count))
+    startInput()
     if !bytes.starts(with: [0x50, 0x4B]) { bytes = StoredPackage.wrapping(bytes) }
     if !knownProblems, claimsHugeMember(bytes) { return 0 }
     let template: DocumentTemplate
     do {
-        template = try DocumentTemplate(bytes: bytes, name: "fuzz.docx")
+        template = try DocumentTemplate(bytes: bytes, name: "fuzz.docx", library: fuzzLibrary)
     } catch {
         report(error.diagnostics.map(\.description))
         return 0
     }
     let renderer = DocumentRenderer(template: template)
     for policy in [MissingValuePolicy.error, .empty] {
+        startInput()
         do {
             let document = try renderer.render(data, options: RenderOptions(missingValues: policy))
             if verbose { print("document van \(document.count) bytes, \(template.tagCount) tags") }
