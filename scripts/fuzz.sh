@@ -5,9 +5,10 @@
 #   bash scripts/fuzz.sh                 # every target 40 s (CI)
 #   bash scripts/fuzz.sh 3600            # every target an hour
 #   bash scripts/fuzz.sh 600 templates   # only the named targets
-#   bash scripts/fuzz.sh --regressions   # only run the known problems in Fuzz/regressions/
+#   bash scripts/fuzz.sh --regressions   # only the reproducers in Fuzz/regressions/
 #
-# Fails on any crash, leak, time-out (one input longer than 10 s) or memory above 2 GB.
+# Fails on any crash, leak, time-out (one input longer than 10 s) or memory above 2 GB,
+# and when a reproducer of a fixed problem (Fuzz/regressions/<target>/) fails again.
 # The input that did it is kept in .build-fuzz/crashes/<target>/ and printed. The corpus
 # each target grows is kept in .build-fuzz/corpus/<target>/, so a later run goes on from it.
 # FUZZ_JOBS targets run at once (default 2); LEREND_FUZZ_KNOWN=1 lets in the known problems
@@ -68,25 +69,30 @@ main() {
   export ASAN_OPTIONS="detect_leaks=1:${ASAN_OPTIONS:-}"
   export LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan.supp:print_suppressions=0:${LSAN_OPTIONS:-}"
 
-  if $regressions; then
-    # These inputs are the known problems themselves: let them in.
-    export LEREND_FUZZ_KNOWN=1
-    status=0
+  # Runs each known problem's reproducer once, with the work-arounds off; sets status.
+  run_regressions() {
+    local input begin code took problem
     for target in "${targets[@]}"; do
       for input in Fuzz/regressions/"$target"/*; do
         [ -e "$input" ] || continue
-        local begin=$SECONDS
-        "$build/release/fuzz-$target" -timeout=10 -rss_limit_mb=2048 "$input" >"$build/regression.log" 2>&1
-        local code=$? took=$((SECONDS - begin))
+        begin=$SECONDS
+        LEREND_FUZZ_KNOWN=1 "$build/release/fuzz-$target" -timeout=10 -rss_limit_mb=2048 "$input" \
+          >"$build/regression.log" 2>&1
+        code=$? took=$((SECONDS - begin))
         if [ "$code" -eq 0 ] && [ "$took" -lt 10 ]; then
           echo "fuzz.sh: in orde      $input (${took} s)"
         else
           status=1
           problem=$(grep -ohE 'ERROR: (AddressSanitizer|libFuzzer|LeakSanitizer): [a-z-]+' "$build/regression.log" | head -1)
-          echo "fuzz.sh: faalt nog    $input (${took} s${problem:+, $problem})"
+          echo "fuzz.sh: faalt weer   $input (${took} s${problem:+, $problem})"
         fi
       done
     done
+  }
+
+  status=0
+  if $regressions; then
+    run_regressions
     exit $status
   fi
 
@@ -113,7 +119,6 @@ main() {
   done
   wait
 
-  status=0
   for target in "${targets[@]}"; do
     code=$(cat "$build/logs/$target.code")
     log=$build/logs/$target.log
@@ -141,6 +146,7 @@ main() {
       done
     echo "    het hele verslag: $log; opnieuw: $build/release/fuzz-$target <invoer>"
   done
+  run_regressions
   echo "fuzz.sh: klaar in $((SECONDS - started)) s"
   exit $status
 }

@@ -70,27 +70,6 @@ public func warmUp(_ test: (UnsafeRawPointer?, Int) -> CInt, with paths: [String
     }
 }
 
-/// How many YAML aliases (`*name`) `text` may hold before a target skips it: a tree of
-/// aliases of aliases grows exponentially when converted (issue 13: alias expansion is
-/// not yet counted), and 24 aliases expand to at most 3^8 = 6,561 nodes.
-public let aliasLimit = 24
-
-/// Whether `text` holds more than ``aliasLimit`` YAML aliases (`*` before a name).
-public func hasManyAliases(_ text: String) -> Bool {
-    var count = 0
-    var previous: UInt8 = 0
-    for byte in text.utf8 {
-        if previous == UInt8(ascii: "*"), byte != UInt8(ascii: " "), byte != UInt8(ascii: ","),
-            byte != UInt8(ascii: "]"), byte != UInt8(ascii: "}"), byte != UInt8(ascii: "\n")
-        {
-            count += 1
-            if count > aliasLimit { return true }
-        }
-        previous = byte
-    }
-    return false
-}
-
 /// How many numbers all calls of `range` together may make for one input of
 /// ``fuzzLibrary``; ``startInput()`` resets it.
 public let rangeBudget = 256
