@@ -19,6 +19,8 @@ let package = Package(
         .library(name: "LerendExpressions", targets: ["LerendExpressions"]),
         .library(name: "LerendNetwork", targets: ["LerendNetwork"]),
         .library(name: "LerendApplication", targets: ["LerendApplication"]),
+        // For the fuzz targets in Fuzz/, which read data files on their own.
+        .library(name: "LerendData", targets: ["LerendData"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-paths=(Package.swift Sources Tests Benchmarks)
+paths=(Package.swift Sources Tests Benchmarks Fuzz)
 case "${1:-}" in
   "")
     swift format format --in-place --recursive --parallel "${paths[@]}"
