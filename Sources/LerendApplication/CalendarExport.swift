@@ -4,20 +4,57 @@ public import LerendDiagnostics
 import LerendExpressions
 import LerendNetwork
 
-/// What `lerend calendar` answers: the meetings of a network as calendar events.
+/// What `lerend calendar` answers: the meetings of a network as calendar events, as a
+/// meeting request (iTIP, RFC 5546) from the contact person to every participant with an
+/// e-mail address.
 public struct CalendarExport: Sendable {
-    /// One event per meeting with a date, in date order.
+    /// One event per meeting with a date, in date order (sequence 0 until written).
     public let events: [CalendarEvent]
+    /// The contact person (`netwerk.contactpersoon`), when she has a usable address;
+    /// without one the calendar is a plain PUBLISH file.
+    public let organizer: CalendarPerson?
     let session: NetworkSession
 
-    /// The iCalendar text.
-    public var text: String {
-        ICalendarWriter(name: session.network.name, stamp: (session.date, LocalTime(hour: 0, minute: 0)!)).write(events)
+    /// What ``write(to:)`` wrote.
+    public struct Written: Sendable {
+        /// The events with the sequences they were written with.
+        public var events: [CalendarEvent]
+        /// The meetings that were in the previous state and are gone, cancelled in
+        /// ``cancellationPath``.
+        public var cancelled: [CalendarEvent]
+        public var cancellationPath: String?
+        public var statePath: String
+    }
+
+    /// The iCalendar text, with the sequences of `events`.
+    public var text: String { text(events) }
+
+    func text(_ events: [CalendarEvent], method: ICalendarWriter.Method = .request) -> String {
+        ICalendarWriter(
+            name: session.network.name, stamp: (session.date, LocalTime(hour: 0, minute: 0)!), method: method,
+            organizer: organizer
+        ).write(events)
+    }
+
+    /// The state file next to a calendar file.
+    public static func statePath(for path: String) -> String { path + ".staat" }
+
+    /// The cancellations next to a calendar file: `jaar.ics` gives `jaar-afgelast.ics`.
+    public static func cancellationPath(for path: String) -> String {
+        (path.hasSuffix(".ics") ? String(path.dropLast(4)) : path) + "-afgelast.ics"
     }
 
     /// Writes the calendar to `path`; never over the network file, never an empty one.
-    public func write(to path: String) throws(DiagnosticList) {
+    /// The state file `path.staat` keeps per meeting its fingerprint and SEQUENCE: a
+    /// meeting that changed gets the next one, a meeting that is gone a CANCEL in
+    /// ``cancellationPath(for:)``.
+    @discardableResult
+    public func write(to path: String) throws(DiagnosticList) -> Written {
+        let statePath = Self.statePath(for: path)
+        let cancelPath = Self.cancellationPath(for: path)
         try OutputGuard.refuseInput(path, inputs: [session.path])
+        try OutputGuard.refuseInput(statePath, inputs: [session.path])
+        try OutputGuard.refuseInput(cancelPath, inputs: [session.path])
         guard !events.isEmpty else {
             throw DiagnosticList([
                 Diagnostic(
@@ -27,21 +64,93 @@ public struct CalendarExport: Sendable {
                     hint: "plan de bijeenkomsten met lerend plan -o, of zet ze onder 'bijeenkomsten:' in het netwerkbestand")
             ])
         }
-        try OutputGuard.write(Array(text.utf8), to: path)
+        let previous = try Self.readState(statePath)
+        let update = previous.update(events)
+        try OutputGuard.write(Array(text(update.events).utf8), to: path)
+        var written: String?
+        if !update.cancelled.isEmpty {
+            try OutputGuard.write(Array(text(update.cancelled, method: .cancel).utf8), to: cancelPath)
+            written = cancelPath
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let state: [UInt8] = ((try? encoder.encode(update.state)).map { [UInt8]($0) } ?? []) + [0x0A]
+        try OutputGuard.write(state, to: statePath)
+        return Written(events: update.events, cancelled: update.cancelled, cancellationPath: written, statePath: statePath)
+    }
+
+    static func readState(_ path: String) throws(DiagnosticList) -> CalendarState {
+        guard FileManager.default.fileExists(atPath: path) else { return CalendarState() }
+        guard let data = FileManager.default.contents(atPath: path), data.count <= 16 << 20,
+            let state = try? JSONDecoder().decode(CalendarState.self, from: data)
+        else {
+            throw DiagnosticList([
+                Diagnostic(
+                    .error, id: "A120", "het staatbestand van de agenda is onleesbaar; er is geen agendabestand geschreven",
+                    at: SourceLocation(file: path),
+                    hint:
+                        "verwijder het bestand om opnieuw te beginnen (elke bijeenkomst krijgt dan weer volgnummer 0), of zet het terug uit een reservekopie"
+                )
+            ])
+        }
+        return state
     }
 }
 
 extension NetworkSession {
     /// The meetings as calendar events. Each keeps its UID (network and number) from one
     /// export to the next, so that importing again updates instead of duplicating.
+    ///
+    /// Every meeting in the network file is CONFIRMED: the file has no notion of a
+    /// proposed meeting (what `lerend plan` proposes is not in it until written with `-o`).
     public func calendar() -> CalendarExport {
+        calendar(numbers: nil)
+    }
+
+    /// The calendar of meeting `number` alone (`lerend calendar --bijeenkomst N`); A106
+    /// when the network has no such meeting.
+    public func calendar(meeting number: Int) throws(DiagnosticList) -> CalendarExport {
+        let known = documentData.meetings.map(documentData.number)
+        guard known.contains(number) else {
+            let range =
+                known.isEmpty
+                ? "het netwerk heeft nog geen bijeenkomsten"
+                : "het netwerk heeft bijeenkomst \(known.min()!) tot en met \(known.max()!)"
+            throw DiagnosticList([
+                Diagnostic(.error, id: "A106", "er is geen bijeenkomst \(number); \(range)", at: SourceLocation(file: path))
+            ])
+        }
+        return calendar(numbers: [number])
+    }
+
+    private func calendar(numbers: Set<Int>?) -> CalendarExport {
         let documents = documentData
         let slug = String(network.name.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" })
+        let organizer = contactPerson(documents)
+        let attendees = network.participants.compactMap { participant -> CalendarPerson? in
+            guard let email = participant.email?.trimmingCharacters(in: .whitespaces), !email.isEmpty,
+                ICalendarWriter.mailto(email) != nil, email.lowercased() != organizer?.email.lowercased()
+            else { return nil }
+            return CalendarPerson(name: participant.name, email: email)
+        }
         let events = documents.meetings.compactMap { meeting -> CalendarEvent? in
             guard let date = meeting.value(atPath: "datum")?.dateValue else { return nil }
-            return Self.event(meeting, number: documents.number(meeting), date: date, network: network.name, slug: slug)
+            let number = documents.number(meeting)
+            if let numbers, !numbers.contains(number) { return nil }
+            var event = Self.event(meeting, number: number, date: date, network: network.name, slug: slug)
+            event.attendees = attendees
+            return event
         }
-        return CalendarExport(events: events.sorted { $0.date < $1.date }, session: self)
+        return CalendarExport(events: events.sorted { $0.date < $1.date }, organizer: organizer, session: self)
+    }
+
+    /// `netwerk.contactpersoon` with a usable e-mail address.
+    private func contactPerson(_ documents: DocumentData) -> CalendarPerson? {
+        guard let email = documents.data.value(atPath: "netwerk.contactpersoon.email")?.stringValue?
+            .trimmingCharacters(in: .whitespaces), ICalendarWriter.mailto(email) != nil
+        else { return nil }
+        let name = documents.data.value(atPath: "netwerk.contactpersoon.naam")?.stringValue ?? ""
+        return CalendarPerson(name: name, email: email)
     }
 
     private static func event(_ meeting: Value, number: Int, date: LocalDate, network: String, slug: String) -> CalendarEvent {

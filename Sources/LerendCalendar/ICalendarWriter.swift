@@ -11,17 +11,35 @@ public struct ICalendarWriter: Sendable {
     /// When the file was made (DTSTAMP), in UTC; give a fixed value for the same bytes.
     public var stamp: (date: LocalDate, time: LocalTime)
 
-    public init(name: String, stamp: (date: LocalDate, time: LocalTime)) {
+    /// PUBLISH (a plain calendar), REQUEST (a meeting request) or CANCEL (RFC 5546).
+    public var method: Method
+    /// The organiser of a request or cancellation; without one the file is PUBLISH.
+    public var organizer: CalendarPerson?
+
+    /// The iTIP method of the file (RFC 5546 §1.4).
+    public enum Method: String, Sendable {
+        case publish = "PUBLISH"
+        case request = "REQUEST"
+        case cancel = "CANCEL"
+    }
+
+    public init(
+        name: String, stamp: (date: LocalDate, time: LocalTime), method: Method = .publish, organizer: CalendarPerson? = nil
+    ) {
         self.name = name
         self.stamp = stamp
+        self.method = method
+        self.organizer = organizer
     }
 
     public static let timeZone = "Europe/Amsterdam"
 
     /// The text of the calendar file.
     public func write(_ events: [CalendarEvent]) -> String {
+        let organizerLine = organizer.flatMap { Self.person("ORGANIZER", $0) }
+        let method = organizerLine == nil ? Method.publish : method
         var lines = [
-            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Lerend//Lerend//NL", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Lerend//Lerend//NL", "CALSCALE:GREGORIAN", "METHOD:" + method.rawValue,
             "X-WR-CALNAME:" + Self.escape(name), "X-WR-TIMEZONE:" + Self.timeZone,
         ]
         lines += Self.amsterdamTimeZone
@@ -33,14 +51,23 @@ public struct ICalendarWriter: Sendable {
                 "DTSTAMP:" + Self.dateTime(stamp.date, stamp.time) + "Z",
                 "DTSTART;TZID=\(Self.timeZone):" + Self.dateTime(event.date, event.start),
                 "DTEND;TZID=\(Self.timeZone):" + Self.dateTime(end.date, end.time),
+                "SEQUENCE:\(max(0, event.sequence))",
                 "SUMMARY:" + Self.escape(event.summary),
             ]
+            if method != .publish, let organizerLine {
+                lines.append(organizerLine)
+                let organizerAddress = organizer?.email.lowercased()
+                for attendee in event.attendees where attendee.email.lowercased() != organizerAddress {
+                    if let line = Self.person("ATTENDEE", attendee, parameters: Self.attendeeParameters) { lines.append(line) }
+                }
+            }
             if let location = event.location, !location.isEmpty { lines.append("LOCATION:" + Self.escape(location)) }
             if let description = event.description, !description.isEmpty {
                 lines.append("DESCRIPTION:" + Self.escape(description))
             }
             if let url = event.url.flatMap(Self.uri) { lines.append("URL:" + url) }
-            lines += ["STATUS:CONFIRMED", "TRANSP:OPAQUE", "END:VEVENT"]
+            let status = method == .cancel ? .cancelled : event.status
+            lines += ["STATUS:" + status.rawValue, "TRANSP:" + (status == .cancelled ? "TRANSPARENT" : "OPAQUE"), "END:VEVENT"]
         }
         lines.append("END:VCALENDAR")
         return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
@@ -92,6 +119,48 @@ public struct ICalendarWriter: Sendable {
             text.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && !"\"<>\\^`{|}".unicodeScalars.contains($0) })
         else { return nil }
         return text
+    }
+
+    static let attendeeParameters = ";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE"
+
+    /// `ORGANIZER;CN=...:mailto:...` or an ATTENDEE line; nil when the address is no
+    /// plain e-mail address (it could otherwise carry a parameter or a line of its own).
+    static func person(_ property: String, _ person: CalendarPerson, parameters: String = "") -> String? {
+        guard let address = mailto(person.email) else { return nil }
+        let name = parameterValue(person.name)
+        return property + (name.isEmpty ? "" : ";CN=" + name) + parameters + ":" + address
+    }
+
+    /// A parameter value (RFC 5545 §3.1): no control characters and no DQUOTE, which
+    /// cannot be escaped there; quoted when it holds `:`, `;` or `,`.
+    static func parameterValue(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\"" || scalar == "\u{2028}"
+                || scalar == "\u{2029}"
+            {
+                result += scalar == "\n" || scalar == "\r" ? " " : ""
+                continue
+            }
+            result.unicodeScalars.append(scalar)
+        }
+        result = result.trimmingPrefix(" ").description
+        while result.hasSuffix(" ") { result.removeLast() }
+        return result.contains(where: { ":;,".contains($0) }) ? "\"" + result + "\"" : result
+    }
+
+    /// `mailto:` and the address, when it is one local part, one `@` and a domain with
+    /// a dot, of printable ASCII without characters that mean something in a URI or a
+    /// content line.
+    public static func mailto(_ email: String) -> String? {
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
+            !parts[1].hasSuffix("."),
+            email.unicodeScalars.allSatisfy({
+                $0.value > 0x20 && $0.value < 0x7F && !"\"<>\\^`{|}()[];:,".unicodeScalars.contains($0)
+            })
+        else { return nil }
+        return "mailto:" + email
     }
 
     /// Folds a content line into lines of at most 75 bytes (RFC 5545 §3.1).

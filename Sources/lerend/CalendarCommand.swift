@@ -9,7 +9,11 @@ struct CalendarCommand: ParsableCommand {
         abstract: "Schrijft de bijeenkomsten als agendabestand (.ics) voor Outlook, Google Agenda en Agenda.",
         discussion: """
             Elke bijeenkomst houdt bij een nieuwe export dezelfde UID (netwerk en volgnummer), \
-            zodat opnieuw importeren de afspraak bijwerkt in plaats van verdubbelt.
+            zodat opnieuw importeren de afspraak bijwerkt in plaats van verdubbelt. Het bestand is een \
+            uitnodiging (METHOD:REQUEST) van de contactpersoon aan elke deelnemer met een e-mailadres. \
+            Naast het bestand houdt <bestand.ics>.staat per bijeenkomst het volgnummer (SEQUENCE) bij: \
+            dat gaat omhoog als een bijeenkomst verandert; een bijeenkomst die uit het netwerkbestand \
+            verdwenen is, wordt afgezegd in <bestand>-afgelast.ics (METHOD:CANCEL).
             """)
 
     @OptionGroup var options: NetworkOptions
@@ -19,9 +23,21 @@ struct CalendarCommand: ParsableCommand {
         help: ArgumentHelp("Het agendabestand dat ontstaat.", valueName: "bestand.ics"))
     var output: String
 
+    @Option(
+        name: [.customLong("bijeenkomst"), .customLong("meeting")],
+        help: ArgumentHelp("Alleen de uitnodiging voor deze bijeenkomst (volgnummer).", valueName: "N"))
+    var meeting: Int?
+
     func run() throws {
-        let calendar = try options.openSession().calendar()
-        do throws(DiagnosticList) { try calendar.write(to: output) } catch { throw error.exit() }
-        Console.print("geschreven: \(output) (\(calendar.events.count.counted("bijeenkomst", "bijeenkomsten")))")
+        let session = try options.openSession()
+        do throws(DiagnosticList) {
+            let calendar = try meeting.map { number throws(DiagnosticList) in try session.calendar(meeting: number) }
+                ?? session.calendar()
+            let written = try calendar.write(to: output)
+            Console.print("geschreven: \(output) (\(calendar.events.count.counted("bijeenkomst", "bijeenkomsten")))")
+            if let path = written.cancellationPath {
+                Console.print("geschreven: \(path) (\(written.cancelled.count.counted("afzegging", "afzeggingen")))")
+            }
+        } catch { throw error.exit() }
     }
 }
