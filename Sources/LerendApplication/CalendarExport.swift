@@ -146,8 +146,9 @@ extension NetworkSession {
 
     /// `netwerk.contactpersoon` with a usable e-mail address.
     private func contactPerson(_ documents: DocumentData) -> CalendarPerson? {
-        guard let email = documents.data.value(atPath: "netwerk.contactpersoon.email")?.stringValue?
-            .trimmingCharacters(in: .whitespaces), ICalendarWriter.mailto(email) != nil
+        guard
+            let email = documents.data.value(atPath: "netwerk.contactpersoon.email")?.stringValue?
+                .trimmingCharacters(in: .whitespaces), ICalendarWriter.mailto(email) != nil
         else { return nil }
         let name = documents.data.value(atPath: "netwerk.contactpersoon.naam")?.stringValue ?? ""
         return CalendarPerson(name: name, email: email)

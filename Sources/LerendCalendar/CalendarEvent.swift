@@ -65,10 +65,11 @@ extension CalendarEvent {
     /// A fingerprint of everything an attendee sees of the event (not its sequence):
     /// FNV-1a over the fields, so the same meeting gives the same value in every run.
     public var contentHash: String {
-        let fields: [String] = [
-            uid, summary, description ?? "", location ?? "", url ?? "", date.iso, "\(start.hour):\(start.minute)",
-            "\(durationMinutes)", status.rawValue,
-        ] + attendees.flatMap { [$0.name, $0.email] }
+        let fields: [String] =
+            [
+                uid, summary, description ?? "", location ?? "", url ?? "", date.iso, "\(start.hour):\(start.minute)",
+                "\(durationMinutes)", status.rawValue,
+            ] + attendees.flatMap { [$0.name, $0.email] }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for field in fields {
             for byte in field.utf8 + [0] {

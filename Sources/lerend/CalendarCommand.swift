@@ -31,7 +31,8 @@ struct CalendarCommand: ParsableCommand {
     func run() throws {
         let session = try options.openSession()
         do throws(DiagnosticList) {
-            let calendar = try meeting.map { number throws(DiagnosticList) in try session.calendar(meeting: number) }
+            let calendar =
+                try meeting.map { number throws(DiagnosticList) in try session.calendar(meeting: number) }
                 ?? session.calendar()
             let written = try calendar.write(to: output)
             Console.print("geschreven: \(output) (\(calendar.events.count.counted("bijeenkomst", "bijeenkomsten")))")

@@ -60,8 +60,11 @@ import Testing
         #expect(rerun.cancelled.isEmpty)
 
         // Meeting 2 starts later, meeting 3 moves to another place.
-        let changed = text.replacing("    begintijd: \"13:30\"\n    duur_minuten: 150\n    vorm: fysiek", with: "    begintijd: \"14:00\"\n    duur_minuten: 150\n    vorm: fysiek")
-            .replacing("Ankerweg 20", with: "Ankerweg 22")
+        let changed = text.replacing(
+            "    begintijd: \"13:30\"\n    duur_minuten: 150\n    vorm: fysiek",
+            with: "    begintijd: \"14:00\"\n    duur_minuten: 150\n    vorm: fysiek"
+        )
+        .replacing("Ankerweg 20", with: "Ankerweg 22")
         #expect(changed != text)
         try open(changed, in: folder).calendar().write(to: output)
         #expect(try sequences(output) == ["SEQUENCE:0", "SEQUENCE:1", "SEQUENCE:1"])
