@@ -102,7 +102,8 @@ extension NetworkSession {
     /// export to the next, so that importing again updates instead of duplicating.
     ///
     /// Every meeting in the network file is CONFIRMED: the file has no notion of a
-    /// proposed meeting (what `lerend plan` proposes is not in it until written with `-o`).
+    /// proposed meeting (what `lerend plan` proposes is not in it until written with `-o`;
+    /// ``calendarWithProposal()`` adds it as TENTATIVE).
     public func calendar() -> CalendarExport {
         calendar(numbers: nil)
     }
@@ -123,16 +124,59 @@ extension NetworkSession {
         return calendar(numbers: [number])
     }
 
-    private func calendar(numbers: Set<Int>?) -> CalendarExport {
-        let documents = documentData
-        let slug = String(network.name.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" })
-        let organizer = contactPerson(documents)
-        let attendees = network.participants.compactMap { participant -> CalendarPerson? in
+    /// The calendar with, besides the meetings of the file, those that `lerend plan`
+    /// proposes and the file does not have yet, as TENTATIVE (`lerend calendar
+    /// --met-voorstel`). Their UID holds the proposed date: once the proposal is written
+    /// into the file (`lerend plan -o`) the meeting gets its number and its own UID, and
+    /// the next export cancels the proposal.
+    public func calendarWithProposal() throws(DiagnosticList) -> CalendarExport {
+        let proposal = try planProposal()
+        let base = calendar()
+        let slug = calendarSlug
+        let proposed = proposal.plan.proposed.map { planned -> CalendarEvent in
+            let place = planned.location.map { location in
+                let postal = [location.postcode, location.place].compactMap { $0 }.joined(separator: " ")
+                return [location.name, location.address, postal.isEmpty ? nil : postal].compactMap { $0 }
+                    .joined(separator: ", ")
+            }
+            var description = ["Voorstel van lerend plan, nog niet vastgesteld."]
+            if let theme = planned.theme { description.append("Thema: \(theme)") }
+            if !planned.preparers.isEmpty {
+                description.append("Voorbereiding: " + DutchFormatting.enumeration(planned.preparers, conjunction: "en"))
+            }
+            if let host = planned.host { description.append("Gastheer: \(host)") }
+            return CalendarEvent(
+                uid: "\(slug)-voorstel-\(planned.date.iso)@lerend",
+                summary: "\(network.name), bijeenkomst \(planned.number) (voorstel)"
+                    + (planned.theme.map { ": \($0)" } ?? ""),
+                description: description.joined(separator: "\n"), location: place ?? planned.form, date: planned.date,
+                start: planned.start, durationMinutes: planned.durationMinutes, status: .tentative,
+                attendees: calendarAttendees(base.organizer))
+        }
+        return CalendarExport(
+            events: (base.events + proposed).sorted { ($0.date, $0.uid) < ($1.date, $1.uid) }, organizer: base.organizer,
+            session: self)
+    }
+
+    private var calendarSlug: String {
+        String(network.name.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" })
+    }
+
+    /// Every participant with a usable address, except the organiser.
+    private func calendarAttendees(_ organizer: CalendarPerson?) -> [CalendarPerson] {
+        network.participants.compactMap { participant -> CalendarPerson? in
             guard let email = participant.email?.trimmingCharacters(in: .whitespaces), !email.isEmpty,
                 ICalendarWriter.mailto(email) != nil, email.lowercased() != organizer?.email.lowercased()
             else { return nil }
             return CalendarPerson(name: participant.name, email: email)
         }
+    }
+
+    private func calendar(numbers: Set<Int>?) -> CalendarExport {
+        let documents = documentData
+        let slug = calendarSlug
+        let organizer = contactPerson(documents)
+        let attendees = calendarAttendees(organizer)
         let events = documents.meetings.compactMap { meeting -> CalendarEvent? in
             guard let date = meeting.value(atPath: "datum")?.dateValue else { return nil }
             let number = documents.number(meeting)

@@ -28,12 +28,28 @@ struct CalendarCommand: ParsableCommand {
         help: ArgumentHelp("Alleen de uitnodiging voor deze bijeenkomst (volgnummer).", valueName: "N"))
     var meeting: Int?
 
+    @Flag(
+        name: [.customLong("met-voorstel"), .customLong("with-proposal")],
+        help:
+            "Ook de bijeenkomsten die lerend plan voorstelt en die nog niet in het netwerkbestand staan, als voorlopig (TENTATIVE)."
+    )
+    var withProposal = false
+
+    func validate() throws {
+        if withProposal, meeting != nil { throw ValidationError("--met-voorstel en --bijeenkomst gaan niet samen") }
+    }
+
     func run() throws {
         let session = try options.openSession()
         do throws(DiagnosticList) {
-            let calendar =
-                try meeting.map { number throws(DiagnosticList) in try session.calendar(meeting: number) }
-                ?? session.calendar()
+            let calendar: CalendarExport
+            if withProposal {
+                calendar = try session.calendarWithProposal()
+            } else if let meeting {
+                calendar = try session.calendar(meeting: meeting)
+            } else {
+                calendar = session.calendar()
+            }
             let written = try calendar.write(to: output)
             Console.print("geschreven: \(output) (\(calendar.events.count.counted("bijeenkomst", "bijeenkomsten")))")
             if let path = written.cancellationPath {

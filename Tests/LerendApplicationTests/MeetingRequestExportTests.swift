@@ -100,6 +100,21 @@ import Testing
         #expect(error.diagnostics.map(\.id) == ["A106"])
     }
 
+    @Test func proposedMeetingsAreTentativeAndTheMeetingsOfTheFileConfirmed() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let session = try open(try String(contentsOfFile: Self.sample, encoding: .utf8), in: folder)
+        let calendar = try session.calendarWithProposal()
+        let proposed = calendar.events.filter { $0.status == .tentative }
+        #expect(!proposed.isEmpty)
+        #expect(proposed.allSatisfy { $0.uid.contains("-voorstel-") && $0.attendees.count == 5 })
+        #expect(calendar.events.filter { $0.status == .confirmed }.count == 3)
+        try calendar.write(to: folder + "/jaar.ics")
+        let lines = try lines(folder + "/jaar.ics")
+        #expect(lines.filter { $0 == "STATUS:TENTATIVE" }.count == proposed.count)
+        #expect(lines.filter { $0 == "STATUS:CONFIRMED" }.count == 3)
+    }
+
     @Test func anUnreadableStateFileIsReportedAndNothingIsWritten() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
