@@ -271,7 +271,7 @@ public struct DataNeeds: Sendable {
                 }
             }
             switch function.name {
-            case "filter", "sort", "reverse": return nil
+            case "filter", "sort", "reverse": return first
             case "first", "last": return first.map { $0 + [.element] }
             case "min", "max": return arguments.count > 1 ? nil : first.map { $0 + [.element] }
             default:
