@@ -148,7 +148,12 @@ public struct DataNeeds: Sendable {
 
     fileprivate mutating func record(_ path: [Step], _ occurrence: Occurrence) {
         guard case .field(let first) = path.first else { return }
-        let index = fields.firstIndex { $0.name == first } ?? { fields.append(Field(name: first)); return fields.count - 1 }()
+        let index =
+            fields.firstIndex { $0.name == first }
+            ?? {
+                fields.append(Field(name: first))
+                return fields.count - 1
+            }()
         Self.record(path.dropFirst(), occurrence, in: &fields[index])
     }
 

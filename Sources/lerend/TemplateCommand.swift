@@ -95,7 +95,8 @@ struct TemplateCommand: ParsableCommand {
         Console.report(missing)
         Console.print(
             "\n\(data): \(errors.counted("veld ontbreekt", "velden ontbreken"))"
-                + (missing.count > errors ? ", \((missing.count - errors).counted("veld", "velden")) alleen binnen een {% if %}" : ""))
+                + (missing.count > errors
+                    ? ", \((missing.count - errors).counted("veld", "velden")) alleen binnen een {% if %}" : ""))
     }
 
     // MARK: text

@@ -14,7 +14,8 @@ import Testing
         let namespaces = String(
             decoding: try archive.contents(of: #require(archive.entry(named: "content.xml"))), as: UTF8.self
         ).components(separatedBy: "<office:body>")[0]
-        let content = namespaces + "<office:body><office:text>" + paragraphs.map(paragraph).joined()
+        let content =
+            namespaces + "<office:body><office:text>" + paragraphs.map(paragraph).joined()
             + "</office:text></office:body></office:document-content>"
         var styles = String(
             decoding: try archive.contents(of: #require(archive.entry(named: "styles.xml"))), as: UTF8.self)
@@ -116,7 +117,8 @@ import Testing
         let result = try Program.run(["sjabloon", name, "--gegevens", "gegevens.yaml"], in: folder)
         #expect(result.status == 1)
         #expect(
-            result.errors.contains("brief.odt (hoofdtekst, alinea 2): fout[E201]: 'deelnemers[2].naam' staat niet in de gegevens"),
+            result.errors.contains(
+                "brief.odt (hoofdtekst, alinea 2): fout[E201]: 'deelnemers[2].naam' staat niet in de gegevens"),
             "\(result.errors)")
         #expect(result.output.contains("gegevens.yaml: 1 veld ontbreekt"))
         #expect(

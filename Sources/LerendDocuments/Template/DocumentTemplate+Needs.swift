@@ -63,7 +63,9 @@ extension DataNeeds {
                     ? "het sjabloon leest dit veld alleen binnen een {% if %}; het is nodig als die voorwaarde geldt"
                     : Suggestions.hint(for: field.name, in: members.keys))
             let others = Set(field.allOccurrences.map(\.place)).count - 1
-            if others > 0 { diagnostic.notes.append("het sjabloon leest het nog op \(others) andere plaats\(others == 1 ? "" : "en")") }
+            if others > 0 {
+                diagnostic.notes.append("het sjabloon leest het nog op \(others) andere plaats\(others == 1 ? "" : "en")")
+            }
             found.append(diagnostic)
             return
         }
