@@ -47,6 +47,71 @@ struct TemplateCommand: ParsableCommand {
             valueName: "bestand"))
     var data: String?
 
+    @Option(
+        name: [.customLong("per"), .customLong("each")],
+        help: ArgumentHelp(
+            "Met --gegevens: controleer elk element van de lijst op dit pad, zoals render --per dat invult.",
+            valueName: "pad"))
+    var each: String?
+
+    @Option(
+        name: [.customLong("als"), .customLong("as")],
+        help: ArgumentHelp("Met --per: de naam waaronder het element in het sjabloon staat.", valueName: "naam"))
+    var binding: String?
+
+    func validate() throws {
+        if data == nil, each != nil { throw ValidationError("--per werkt alleen samen met --gegevens") }
+        if each == nil, binding != nil { throw ValidationError("--als werkt alleen samen met --per") }
+    }
+
+    /// The data of each document: the whole file, or with `--per` one record each, with
+    /// the label of its place (`deelnemers[2]`).
+    private func records(_ file: DataFile) throws -> [(data: Value, label: String?)] {
+        guard let each else { return [(file.value, nil)] }
+        guard let list = file.value.value(atPath: each) else {
+            Console.report([
+                Diagnostic(
+                    .error, id: "D201", "--per \(each): het pad staat niet in de gegevens", at: SourceLocation(file: file.path),
+                    hint: "geef het pad naar een lijst, bijvoorbeeld --per deelnemers")
+            ])
+            throw ExitCode.failure
+        }
+        guard case .list(let items) = list else {
+            Console.report([
+                Diagnostic(
+                    .error, id: "D202", "--per \(each) moet naar een lijst wijzen", at: SourceLocation(file: file.path),
+                    hint: "een lijst schrijf je met '- ' voor elk element")
+            ])
+            throw ExitCode.failure
+        }
+        return items.enumerated().map { index, item in
+            (MailMerge.recordData(item, shared: file.value, binding: binding), "\(each)[\(index + 1)]")
+        }
+    }
+
+    /// The missing fields of every record, each message once with the records it concerns.
+    private func missingFields(_ needs: DataNeeds, _ records: [(data: Value, label: String?)]) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        var labels: [[String]] = []
+        for record in records {
+            for diagnostic in needs.missingFields(in: record.data) {
+                let index =
+                    found.firstIndex { $0.message == diagnostic.message && $0.location == diagnostic.location }
+                    ?? {
+                        found.append(diagnostic)
+                        labels.append([])
+                        return found.count - 1
+                    }()
+                if let label = record.label { labels[index].append(label) }
+            }
+        }
+        for index in found.indices where !labels[index].isEmpty {
+            let shown = labels[index].prefix(5).joined(separator: ", ")
+            found[index].notes.append("bij " + shown + (labels[index].count > 5 ? " en nog \(labels[index].count - 5)" : ""))
+        }
+        return found
+    }
+
     func run() throws {
         var data: DataFile?
         if let path = self.data {
@@ -71,7 +136,7 @@ struct TemplateCommand: ParsableCommand {
             }
             Console.report(compiled.warnings)
             let needs = compiled.dataNeeds
-            let missing = data.map { needs.missingFields(in: $0.value) } ?? []
+            let missing = try data.map { missingFields(needs, try records($0)) } ?? []
             if missing.contains(where: { $0.severity == .error }) { failed = true }
             switch format {
             case .tekst:

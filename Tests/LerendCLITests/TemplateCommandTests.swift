@@ -124,4 +124,27 @@ import Testing
         #expect(
             !FileManager.default.fileExists(atPath: folder.appending(path: "brief-ingevuld.odt").path(percentEncoded: false)))
     }
+
+    @Test func dataFileForAMailMergeIsCheckedPerRecord() throws {
+        let folder = try Program.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let name = try Self.template(["Beste {{ deelnemer.naam }} van {{ deelnemer.organisatie }},"], in: folder)
+        try """
+        deelnemers:
+          - naam: Joost
+            organisatie: Zonnehuis
+          - naam: Sanne
+          - naam: Peter
+        """.write(to: folder.appending(path: "gegevens.yaml"), atomically: true, encoding: .utf8)
+        let result = try Program.run(
+            ["sjabloon", name, "--data", "gegevens.yaml", "--each", "deelnemers", "--as", "deelnemer"], in: folder)
+        #expect(result.status == 1)
+        #expect(
+            result.errors.contains(
+                """
+                brief.odt (hoofdtekst, alinea 1): fout[E201]: 'deelnemer.organisatie' staat niet in de gegevens
+                   opmerking: bij deelnemers[2], deelnemers[3]
+                """), "\(result.errors)")
+        #expect(result.output.contains("gegevens.yaml: 1 veld ontbreekt"))
+    }
 }
