@@ -59,6 +59,11 @@ struct TemplateCommand: ParsableCommand {
         help: ArgumentHelp("Met --per: de naam waaronder het element in het sjabloon staat.", valueName: "naam"))
     var binding: String?
 
+    @Flag(
+        name: [.customLong("tags")],
+        help: "Toon ook elke tag met zijn plaats (deel, alinea, kolom).")
+    var listTags = false
+
     func validate() throws {
         if data == nil, each != nil { throw ValidationError("--per werkt alleen samen met --gegevens") }
         if each == nil, binding != nil { throw ValidationError("--als werkt alleen samen met --per") }
@@ -142,9 +147,10 @@ struct TemplateCommand: ParsableCommand {
             case .tekst:
                 if number > 0 { Console.print("") }
                 Console.print(Self.text(compiled, needs))
+                if listTags { Console.print(Self.tagText(compiled)) }
                 if let data { printMissing(missing, data: data.path) }
             case .json:
-                forms.append(TemplateForm(compiled, needs, missing: data == nil ? nil : missing))
+                forms.append(TemplateForm(compiled, needs, missing: data == nil ? nil : missing, listTags: listTags))
             }
         }
         if format == .json { Console.print(Self.json(forms)) }
@@ -187,6 +193,14 @@ struct TemplateCommand: ParsableCommand {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// "Tags" and one line per tag: `  hoofdtekst, alinea 1, kolom 7: {{ deelnemer.naam }}`.
+    static func tagText(_ template: DocumentTemplate) -> String {
+        let tags = template.tagList
+        guard !tags.isEmpty else { return "" }
+        return (["\nTags"] + tags.map { "  \(place($0.place)), kolom \($0.place.column ?? 1): \($0.tag)" })
+            .joined(separator: "\n")
     }
 
     private static func fieldLines(_ field: DataNeeds.Field, depth: Int) -> [String] {
@@ -258,6 +272,12 @@ struct TemplateCommand: ParsableCommand {
         let plaatsen: [PlaceForm]
     }
 
+    struct TagForm: Encodable {
+        let tag: String
+        let plaats: PlaceForm
+        let kolom: Int?
+    }
+
     struct MessageForm: Encodable {
         let id: String?
         let ernst, melding: String
@@ -275,6 +295,12 @@ struct TemplateCommand: ParsableCommand {
         let lusvariabelen: [LoopForm]
         let functies: [FunctionForm]
         let ontbrekend: [MessageForm]?
+        let tagLijst: [TagForm]?
+
+        enum CodingKeys: String, CodingKey {
+            case sjabloon, formaat, tags, fouten, velden, lusvariabelen, functies, ontbrekend
+            case tagLijst = "tag_lijst"
+        }
 
         init(failedAt path: String, _ diagnostics: [Diagnostic]) {
             sjabloon = path
@@ -285,9 +311,10 @@ struct TemplateCommand: ParsableCommand {
             lusvariabelen = []
             functies = []
             ontbrekend = nil
+            tagLijst = nil
         }
 
-        init(_ template: DocumentTemplate, _ needs: DataNeeds, missing: [Diagnostic]?) {
+        init(_ template: DocumentTemplate, _ needs: DataNeeds, missing: [Diagnostic]?, listTags: Bool) {
             sjabloon = template.name
             formaat = template.format.fileExtension
             tags = template.tagCount
@@ -300,6 +327,9 @@ struct TemplateCommand: ParsableCommand {
                 FunctionForm(naam: $0, plaatsen: needs.functions[$0]!.map(PlaceForm.init).uniqued)
             }
             ontbrekend = missing?.map(MessageForm.init)
+            tagLijst =
+                listTags
+                ? template.tagList.map { TagForm(tag: $0.tag, plaats: PlaceForm($0.place), kolom: $0.place.column) } : nil
         }
     }
 

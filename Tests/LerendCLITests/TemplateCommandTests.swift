@@ -147,4 +147,23 @@ import Testing
                 """), "\(result.errors)")
         #expect(result.output.contains("gegevens.yaml: 1 veld ontbreekt"))
     }
+
+    @Test func tagsWithTheirPlaces() throws {
+        let folder = try Program.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let name = try Self.template(Self.letter, in: folder)
+        let result = try Program.run(["sjabloon", name, "--tags"], in: folder)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(
+            result.output.hasSuffix(
+                """
+
+                Tags
+                  hoofdtekst, alinea 1, kolom 7: {{ deelnemer.naam | hoofdletter }}
+                  hoofdtekst, alinea 2, kolom 1: {% for d in deelnemers %}
+                  hoofdtekst, alinea 2, kolom 26: {{ d.naam }}
+                  hoofdtekst, alinea 2, kolom 38: {% if d.gastheer %}
+
+                """), "\(result.output)")
+    }
 }

@@ -15,6 +15,47 @@ extension DocumentTemplate {
         return needs
     }
 
+    /// Every `{{ }}` and `{% %}` tag that runs when the template is filled, in the order of
+    /// the parts, as written (`{% for punt in agenda %}`), with its part, paragraph and
+    /// column. Closing tags (`endfor`, `endif`, `else`) are not listed.
+    public var tagList: [(place: SourceLocation, tag: String)] {
+        var tags: [(place: SourceLocation, tag: String)] = []
+        for entry in entries {
+            guard case .compiled(let part) = entry else { continue }
+            Self.list(part.program, into: &tags)
+        }
+        return tags
+    }
+
+    private static func list(_ program: [Instruction], into tags: inout [(place: SourceLocation, tag: String)]) {
+        func place(_ origin: TagOrigin) -> SourceLocation {
+            var location = origin.location
+            location.column = origin.column + 1
+            return location
+        }
+        func trimmed(_ text: String) -> String {
+            String(text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+        }
+        for instruction in program {
+            switch instruction {
+            case .bytes, .identifier:
+                continue
+            case .value(let slot):
+                tags.append((place(slot.origin), "{{ \(trimmed(slot.expression.source)) }}"))
+            case .loop(let slot, let body, let empty):
+                tags.append((place(slot.origin), "{% for \(slot.variable) in \(slot.iterable.source) %}"))
+                list(body, into: &tags)
+                list(empty, into: &tags)
+            case .condition(let branches, let otherwise):
+                for (index, branch) in branches.enumerated() {
+                    tags.append((place(branch.origin), "{% \(index == 0 ? "if" : "elif") \(branch.condition.source) %}"))
+                    list(branch.body, into: &tags)
+                }
+                list(otherwise, into: &tags)
+            }
+        }
+    }
+
     private static func collect(_ program: [Instruction], into needs: inout DataNeeds) {
         for instruction in program {
             switch instruction {
