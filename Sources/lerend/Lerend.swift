@@ -12,6 +12,7 @@ struct Lerend: ParsableCommand {
         version: LerendVersion.text,
         subcommands: [
             CheckCommand.self, StatusCommand.self, PlanCommand.self, CalendarCommand.self, ExportCommand.self, RenderCommand.self,
+            TemplateCommand.self,
             ReferenceCommand.self, PluginCommand.self,
         ],
         helpNames: [.short, .long])

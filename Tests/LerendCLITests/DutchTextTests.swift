@@ -5,7 +5,7 @@ import Testing
 /// The texts swift-argument-parser writes (help, usage, parse errors), as an organiser
 /// reads them: in Dutch, with a suggestion for a misspelt command or option.
 @Suite struct DutchTextTests {
-    static let subcommands = ["check", "status", "plan", "calendar", "export", "render", "uitleg", "plugin"]
+    static let subcommands = ["check", "status", "plan", "calendar", "export", "render", "sjabloon", "uitleg", "plugin"]
     /// The commands of `lerend plugin`.
     static let pluginCommands = ["nieuw", "toets", "pak", "installeer", "lijst", "verwijder"]
 
