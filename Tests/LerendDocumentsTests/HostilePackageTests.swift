@@ -210,7 +210,9 @@ import Testing
             diagnostic.message
                 == "het deel 'word/media/image1.png' is beschadigd: er komt meer uit dan de 262.144.000 bytes die het deel opgeeft (een zip-bom?); het uitpakken is daar gestopt"
         )
-        #expect(growth < 100_000, "the peak grew by \(growth) kB while 250 MB were unpacked: they were kept")
+        // The peak is the whole process's, and other tests run at the same time: the bound
+        // leaves them room, and still fails when the 250 MB are kept.
+        #expect(growth < 200_000, "the peak grew by \(growth) kB while 250 MB were unpacked: they were kept")
     }
 
     @Test func aZipBombInAnXMLPartStopsAtItsDeclaredSize() throws {
