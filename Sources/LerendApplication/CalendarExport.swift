@@ -72,9 +72,7 @@ public struct CalendarExport: Sendable {
             try OutputGuard.write(Array(text(update.cancelled, method: .cancel).utf8), to: cancelPath)
             written = cancelPath
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let state: [UInt8] = ((try? encoder.encode(update.state)).map { [UInt8]($0) } ?? []) + [0x0A]
+        let state = Array((JSONText.encode(update.state) + "\n").utf8)
         try OutputGuard.write(state, to: statePath)
         return Written(events: update.events, cancelled: update.cancelled, cancellationPath: written, statePath: statePath)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LerendApplication
 import LerendData
 import LerendDiagnostics
 import LerendDocuments
@@ -19,26 +20,13 @@ struct TemplateCommand: ParsableCommand {
               lerend sjabloon uitnodiging.docx --gegevens gegevens.yaml
             """)
 
-    /// How the answer is printed.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case tekst, json
-
-        init?(argument: String) {
-            switch argument.lowercased() {
-            case "tekst", "text": self = .tekst
-            case "json": self = .json
-            default: return nil
-            }
-        }
-    }
-
     @Argument(help: ArgumentHelp("Een of meer sjablonen: .odt- of .docx-bestanden.", valueName: "sjabloon"))
     var templates: [String]
 
     @Option(
         name: [.customLong("formaat"), .customLong("format")],
         help: ArgumentHelp("tekst (standaard) of json, voor andere programma's.", valueName: "vorm"))
-    var format: Format = .tekst
+    var format: CheckCommand.Format = .tekst
 
     @Option(
         name: [.customLong("gegevens"), .customLong("data")],
@@ -335,10 +323,7 @@ struct TemplateCommand: ParsableCommand {
 
     static func json(_ forms: [TemplateForm]) -> String {
         struct Form: Encodable { let sjablonen: [TemplateForm] }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(Form(sjablonen: forms)) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        return JSONText.encode(Form(sjablonen: forms))
     }
 }
 

@@ -41,9 +41,7 @@ public enum PluginPackage: Sendable {
         let manifest = PluginArchiveFormat.Manifest(
             formaat: PluginArchiveFormat.format, id: plugin.id, versie: plugin.version!.description,
             lerend: plugin.lerendVersions!.text, bestanden: listed)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let manifestBytes = [UInt8]((try? encoder.encode(manifest)) ?? Data())
+        let manifestBytes = Array(JSONText.encode(manifest).utf8)
         let target =
             output
             ?? outputFolder + "/\(plugin.id)-\(plugin.version!).\(PluginArchiveFormat.fileExtension)"
