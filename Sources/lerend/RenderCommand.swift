@@ -18,6 +18,10 @@ struct RenderCommand: ParsableCommand {
             Eén document per element van een lijst (samenvoegen):
               lerend render uitnodiging.docx gegevens.yaml --per deelnemers --als deelnemer \\
                 -o uitnodigingen --naam "uitnodiging {{ deelnemer.naam }}"
+
+            Alle elementen in één document, elk op een nieuwe pagina (om te printen):
+              lerend render uitnodiging.docx gegevens.yaml --per deelnemers --als deelnemer \\
+                --één-document uitnodigingen.docx
             """)
 
     @Argument(help: ArgumentHelp("Het sjabloon: een .odt- of .docx-bestand met {{ }}- en {% %}-tags.", valueName: "sjabloon"))
@@ -30,7 +34,19 @@ struct RenderCommand: ParsableCommand {
         name: [.customShort("o"), .customLong("uitvoer"), .customLong("output")],
         help: ArgumentHelp(
             "Het document dat ontstaat, of met --per de map voor de documenten.", valueName: "uitvoer"))
-    var output: String
+    var output: String?
+
+    @Option(
+        name: [.customLong("één-document"), .customLong("een-document"), .customLong("one-document")],
+        help: ArgumentHelp(
+            "Met --per: zet alle elementen in dit ene document, elk vanaf een nieuwe pagina, in plaats van een map.",
+            valueName: "document"))
+    var oneDocument: String?
+
+    @Flag(
+        name: [.customLong("alles-of-niets"), .customLong("all-or-nothing")],
+        help: "Met --één-document: schrijf niets als één element een fout geeft (anders komen de goede erin).")
+    var allOrNothing = false
 
     @Option(
         name: [.customLong("per"), .customLong("each")],
@@ -62,6 +78,11 @@ struct RenderCommand: ParsableCommand {
     var workers: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
+        if output == nil, oneDocument == nil { throw ValidationError("geef -o (of met --per: --één-document)") }
+        if output != nil, oneDocument != nil { throw ValidationError("geef -o of --één-document, niet allebei") }
+        if each == nil, oneDocument != nil { throw ValidationError("--één-document werkt alleen samen met --per") }
+        if oneDocument == nil, allOrNothing { throw ValidationError("--alles-of-niets werkt alleen samen met --één-document") }
+        if oneDocument != nil, name != nil { throw ValidationError("--naam werkt niet samen met --één-document") }
         if each == nil, binding != nil { throw ValidationError("--als werkt alleen samen met --per") }
         if each == nil, name != nil { throw ValidationError("--naam werkt alleen samen met --per") }
         if workers < 1 { throw ValidationError("--tegelijk moet minstens 1 zijn") }
@@ -79,7 +100,9 @@ struct RenderCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let options = RenderOptions(missingValues: allowMissing ? .empty : .error)
-        if let each {
+        if let each, let oneDocument {
+            try renderMerged(compiled, dataFile: dataFile, listPath: each, into: oneDocument, options: options)
+        } else if let each {
             try renderEach(compiled, dataFile: dataFile, listPath: each, options: options)
         } else {
             try renderOne(compiled, data: dataFile.value, options: options)
@@ -100,8 +123,10 @@ struct RenderCommand: ParsableCommand {
         Console.print("geschreven: \(path)")
     }
 
-    /// `-o` with the template's extension; another extension is an error, none is added.
-    private func outputPath(for compiled: DocumentTemplate) throws -> String {
+    /// `-o` (or `--één-document`) with the template's extension; another extension is an
+    /// error, none is added.
+    func outputPath(for compiled: DocumentTemplate) throws -> String {
+        let output = self.output ?? oneDocument ?? ""
         let wanted = compiled.format.fileExtension
         let given = (output as NSString).pathExtension.lowercased()
         let path = given.isEmpty ? output + "." + wanted : output
@@ -135,6 +160,7 @@ struct RenderCommand: ParsableCommand {
             Console.report([error.diagnostic(in: name ?? "", at: SourceLocation(file: "--naam"))])
             throw ExitCode.failure
         }
+        let output = self.output ?? ""
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         } catch {
@@ -173,7 +199,7 @@ struct RenderCommand: ParsableCommand {
 
     /// The list at `path` in the data file with a label for each element ("deelnemers[3],
     /// gegevens.yaml regel 17"), or a message that points at what is there instead.
-    private func records(in file: DataFile, at path: String) throws -> (records: [Value], labels: [String]) {
+    func records(in file: DataFile, at path: String) throws -> (records: [Value], labels: [String]) {
         let (node, missingStep) = file.root.descendant(atPath: path)
         if let missingStep {
             Console.report([

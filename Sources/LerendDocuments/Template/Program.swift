@@ -74,6 +74,8 @@ struct CompiledPart: Sendable {
     /// The part's leading bytes before its first tag, deflated once when the template is
     /// compiled; every document copies them and deflates only the rest.
     let prefix: DeflatedPrefix?
+    /// The bytes `prefix` holds deflated, for a merge that writes the part another way.
+    let leading: [UInt8]
     let program: [Instruction]
 
     /// Parts whose first tag comes later than this many bytes get a deflated prefix.
@@ -88,9 +90,11 @@ struct CompiledPart: Sendable {
             let prefix = try? leading.withUnsafeBytes({ try DeflatedPrefix($0) })
         {
             self.prefix = prefix
+            self.leading = leading
             self.program = Array(program.dropFirst())
         } else {
             self.prefix = nil
+            self.leading = []
             self.program = program
         }
     }
