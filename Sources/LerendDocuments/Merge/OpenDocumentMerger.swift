@@ -148,6 +148,7 @@ struct OpenDocumentMerger: FormatMerger {
         copy.setAttribute("name", namespace: OpenDocumentNames.style, to: name)
         copy.setAttribute("display-name", namespace: OpenDocumentNames.style, to: name)
         xmlAddChild(masters, copy)
+        copy.dropRedundantNamespaces()
         return name
     }
 
@@ -223,6 +224,7 @@ struct OpenDocumentMerger: FormatMerger {
         properties.setAttribute("break-before", namespace: OpenDocumentNames.formatting, to: "page")
         properties.setAttribute("page-number", namespace: OpenDocumentNames.style, to: "1")
         xmlAddChild(automaticStyles, style)
+        style.dropRedundantNamespaces()
         breakStyles[key] = name
         start.setAttribute("style-name", namespace: namespace, to: name)
     }

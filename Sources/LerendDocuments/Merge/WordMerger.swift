@@ -98,9 +98,9 @@ struct WordMerger: FormatMerger {
                 }
             }
             numbering?.startRecord()
-            numbering?.numberStyledParagraphs(under: body)
             let numbering = self.numbering
             identifiers.renumber(body, record: record, numbering: numbering.map { lists in { lists.restarted($0) } })
+            numbering?.numberStyledParagraphs(under: body)
             Self.removeComments(under: body)
             Self.startOnNewPage(body)
         }
@@ -174,12 +174,14 @@ struct WordMerger: FormatMerger {
                     return made
                 }()
             if let change = properties.wordChild("pPrChange") { xmlAddPrevSibling(change, copy) } else { xmlAddChild(properties, copy) }
+            copy.dropRedundantNamespaces()
         } else {
             let paragraph = final.newElement("p")
             let properties = final.newElement("pPr")
             xmlAddChild(properties, copy)
             xmlAddChild(paragraph, properties)
             xmlAddPrevSibling(final, paragraph)
+            copy.dropRedundantNamespaces()
         }
     }
 

@@ -137,6 +137,7 @@ final class WordNumbering {
                 if let first = override.pointee.children { xmlAddPrevSibling(first, restart) } else { xmlAddChild(override, restart) }
             }
             xmlAddNextSibling(last, copy)
+            copy.dropRedundantNamespaces()
             last = copy
         }
         return NodeWriter.document(document)

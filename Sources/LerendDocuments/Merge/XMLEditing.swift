@@ -89,6 +89,40 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
     /// A deep copy in the same document, not yet placed.
     func copy() -> xmlNodePtr { xmlDocCopyNode(self, pointee.doc, 1) }
 
+    /// After a copy is placed: drops the namespace declarations libxml2 put on it that
+    /// its new ancestors already make, so that it is written as the original was.
+    func dropRedundantNamespaces() {
+        var previous: xmlNsPtr?
+        var declaration = pointee.nsDef
+        while let current = declaration {
+            declaration = current.pointee.next
+            guard let parent = pointee.parent, let inherited = xmlSearchNs(pointee.doc, parent, current.pointee.prefix),
+                xmlStrEqual(inherited.pointee.href, current.pointee.href) != 0
+            else {
+                previous = current
+                continue
+            }
+            replaceNamespace(current, with: inherited)
+            if let previous { previous.pointee.next = current.pointee.next } else { pointee.nsDef = current.pointee.next }
+            current.pointee.next = nil
+            xmlFreeNs(current)
+        }
+    }
+
+    private func replaceNamespace(_ old: xmlNsPtr, with new: xmlNsPtr) {
+        if pointee.ns == old { pointee.ns = new }
+        var attribute = pointee.properties
+        while let current = attribute {
+            if current.pointee.ns == old { current.pointee.ns = new }
+            attribute = current.pointee.next
+        }
+        var child = pointee.children
+        while let node = child {
+            if node.isElement { node.replaceNamespace(old, with: new) }
+            child = node.pointee.next
+        }
+    }
+
     /// Takes the node out of its tree and frees it.
     func remove() {
         xmlUnlinkNode(self)
