@@ -34,6 +34,9 @@ public struct ExportBatch: Sendable {
     /// What each document is, for messages: "Anna Bakker, bijeenkomst 2".
     public let labels: [String]
     let makeData: @Sendable (Int) -> LerendExpressions.Value
+    /// The documents that can go into one file together (`--samenvoegen`): the
+    /// invitations of each meeting, all agendas. Empty for a kind of one document.
+    public var merges: [ExportMerge] = []
 
     public var count: Int { fileNames.count }
 

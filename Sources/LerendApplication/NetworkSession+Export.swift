@@ -22,6 +22,8 @@ extension NetworkSession {
             let documents: [(stem: String, label: String)]
             let makeData: @Sendable (Int) -> Value
             var folder = ""
+            // The documents that can be made as one file: (stem, label, indices).
+            var groups: [(stem: String, label: String, indices: [Int])] = []
             switch kind {
             case .plan:
                 documents = [("plan van aanpak \(network.name)", "plan van aanpak")]
@@ -45,6 +47,7 @@ extension NetworkSession {
                     )
                 }
                 makeData = { data.agenda(for: chosen[$0]) }
+                if chosen.count > 0 { groups = [("agendas \(network.name)", "alle agenda's", Array(chosen.indices))] }
             case .invitation:
                 folder = "uitnodigingen"
                 let invitations = invitationPairs(meetings.values, data: data)
@@ -54,6 +57,12 @@ extension NetworkSession {
                 let pairs = invitations.pairs
                 let prepared = meetings.values.map { data.meeting($0).value }
                 makeData = { data.invitation(for: pairs[$0].participant, toPrepared: prepared[pairs[$0].meeting]) }
+                groups = meetings.values.indices.compactMap { meeting in
+                    let indices = pairs.indices.filter { pairs[$0].meeting == meeting }
+                    guard !indices.isEmpty else { return nil }
+                    let number = data.number(meetings.values[meeting])
+                    return ("uitnodigingen bijeenkomst \(number)", "uitnodigingen van bijeenkomst \(number)", indices)
+                }
             }
             guard !documents.isEmpty else { continue }
             do throws(DiagnosticList) {
@@ -66,10 +75,13 @@ extension NetworkSession {
             problems += template.compiled.warnings
             let names = SafeFileName.distinct(
                 documents.map { SafeFileName.make($0.stem) }, fileExtension: request.format.fileExtension)
+            let mergedNames = SafeFileName.distinct(
+                groups.map { SafeFileName.make($0.stem) }, fileExtension: request.format.fileExtension)
             batches.append(
                 ExportBatch(
                     kind: kind, template: template.compiled, templatePath: template.path, folder: folder, fileNames: names,
-                    labels: documents.map(\.label), makeData: makeData))
+                    labels: documents.map(\.label), makeData: makeData,
+                    merges: zip(groups, mergedNames).map { ExportMerge(fileName: $1, label: $0.label, indices: $0.indices) }))
         }
         if !errors.isEmpty { throw DiagnosticList(errors) }
         return ExportPlan(batches: batches, problems: problems, skippedCount: skipped)

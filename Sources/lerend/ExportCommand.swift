@@ -72,6 +72,11 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "Zet alle documenten daarna in één keer om naar PDF (met LibreOffice).")
     var pdf = false
 
+    @Flag(
+        name: [.customLong("samenvoegen"), .customLong("merge")],
+        help: "Zet de uitnodigingen van elke bijeenkomst in één document, en alle agenda's in één, elk vanaf een nieuwe pagina.")
+    var merge = false
+
     @Option(
         name: [.customLong("tegelijk"), .customLong("workers")],
         help: ArgumentHelp("Hoeveel documenten tegelijk worden gemaakt.", valueName: "aantal"))
@@ -90,9 +95,14 @@ struct ExportCommand: ParsableCommand {
                 ExportRequest(kinds: document.kinds, format: format.documentFormat, meetingNumbers: meetingNumbers))
             Console.report(plan.problems)
             let inputs = [session.path] + plan.batches.map(\.templatePath)
-            result = try DocumentExporter(workers: workers).write(plan, into: output, inputs: inputs) { kind, done, total in
+            let exporter = DocumentExporter(workers: workers)
+            let progress: @Sendable (DocumentKind, Int, Int) -> Void = { kind, done, total in
                 Console.progress(done, of: total, label: kind.label)
             }
+            result =
+                try merge
+                ? exporter.writeMerged(plan, into: output, inputs: inputs, progress: progress)
+                : exporter.write(plan, into: output, inputs: inputs, progress: progress)
         } catch { throw error.exit() }
         Console.clearStatus()
         Console.report(result.failures)
