@@ -12,10 +12,15 @@ for format in odt docx; do
   "$lerend" render "Templates/agenda.$format" "$data" -o "uitvoer/agenda/agenda.$format"
   "$lerend" render "Templates/uitnodiging.$format" "$data" --per deelnemers --als deelnemer \
     -o uitvoer/uitnodigingen --naam "uitnodiging {{ deelnemer.naam }}"
+  # All invitations in one document, each on a page of its own.
+  "$lerend" render "Templates/uitnodiging.$format" "$data" --per deelnemers --als deelnemer \
+    --één-document "uitvoer/samengevoegd/uitnodigingen.$format"
 done
 
 # What a reader must find in each document (check-document reads FILE.expect).
 for format in odt docx; do
+  printf '%s\n' "Joost van Dijk" "Anouk Bos-Ünal" "Peter de Wit" "Sanne Mulder" \
+    > "uitvoer/samengevoegd/uitnodigingen.$format.expect"
   printf '%s\n' "Dagbesteding op maat" "dinsdag 10 maart 2026" "Rondleiding dagbesteding De Linde" \
     "Joost van Dijk, teamleider bij Zorggroep De Linde" > "uitvoer/agenda/agenda.$format.expect"
   for name in "Joost van Dijk" "Anouk Bos-Ünal" "Peter de Wit" "Sanne Mulder"; do
@@ -39,7 +44,25 @@ for format in odt docx; do
     -o "uitvoer/export/zorg-dichtbij-$format"
   "$lerend" export samples/netwerken/kleinschalig-zuid.yaml --datum 2026-01-15 --format "$format" \
     -o "uitvoer/export/kleinschalig-zuid-$format"
+  # The invitations of each meeting and all agendas, each in one document.
+  "$lerend" export samples/netwerken/zorg-dichtbij.yaml --datum 2026-01-05 --format "$format" --samenvoegen \
+    --document uitnodigingen -o "uitvoer/samengevoegd/zorg-dichtbij-$format"
 done
+# A merged document of one-page letters has one page per record.
+if command -v soffice >/dev/null && command -v pdfinfo >/dev/null; then
+  profile=$(mktemp -d)
+  for format in odt docx; do
+    soffice "-env:UserInstallation=file://$profile" --headless --convert-to pdf \
+      --outdir uitvoer/samengevoegd/pdf "uitvoer/samengevoegd/uitnodigingen.$format" >/dev/null 2>&1
+    mv "uitvoer/samengevoegd/pdf/uitnodigingen.pdf" "uitvoer/samengevoegd/pdf/uitnodigingen-$format.pdf"
+    pages=$(pdfinfo "uitvoer/samengevoegd/pdf/uitnodigingen-$format.pdf" | awk '/^Pages:/ { print $2 }')
+    if [ "$pages" != 4 ]; then
+      echo "uitvoer/samengevoegd/uitnodigingen.$format: $pages pagina's, verwacht 4 (een per deelnemer)" >&2
+      exit 1
+    fi
+  done
+  rm -rf "$profile"
+fi
 if python3 -c "import yaml" 2>/dev/null; then
   for folder in uitvoer/export/*; do
     python3 scripts/expect-texts.py "samples/netwerken/$(basename "$folder" | sed 's/-\(odt\|docx\)$//').yaml" "$folder"

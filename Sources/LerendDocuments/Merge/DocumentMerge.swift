@@ -49,7 +49,7 @@ public struct DocumentMerge: Sendable {
     public struct Limits: Sendable {
         public var bodyBytes: Int
 
-        public init(bodyBytes: Int = 2 * 1_024 * 1_048_576) { self.bodyBytes = bodyBytes }
+        public init(bodyBytes: Int = 1_024 * 1_048_576) { self.bodyBytes = bodyBytes }
 
         public static let standard = Limits()
     }
