@@ -19,12 +19,13 @@ extension RenderCommand {
         let started = ContinuousClock.now
         let total = records.count
         let report: DocumentMerge.Report
+        let shared = dataFile.value
         do throws(DiagnosticList) {
             report = try merge.write(
                 count: total,
                 record: { index in
                     DocumentMerge.Record(
-                        data: MailMerge.recordData(records[index], shared: dataFile.value, binding: binding),
+                        data: MailMerge.recordData(records[index], shared: shared, binding: binding),
                         label: labels[index])
                 }, to: path,
                 progress: { done in if done % 50 == 0 || done == total { Console.status("\(done) van \(total) records") } })

@@ -38,41 +38,73 @@ final class WordIdentifiers {
 
     /// Renumbers the ids under `root` (and of `root`), for record number `record` (1 for
     /// the second record). `numbering`, when given, is called with each list's `w:numId`
-    /// and returns the one to use.
-    func renumber(_ root: xmlNodePtr, record: Int, numbering: ((Int) -> Int)? = nil) {
+    /// and returns the one to use. Returns the comment anchors, which the caller removes.
+    @discardableResult
+    func renumber(_ root: xmlNodePtr, record: Int, numbering: ((Int) -> Int)? = nil) -> [xmlNodePtr] {
         var bookmarks: [String: String] = [:]
+        var comments: [xmlNodePtr] = []
         let suffix = "_r\(record + 1)"
+        var names = NameCache()
         func visit(_ node: xmlNodePtr) {
-            let name = node.localName
-            let namespace = node.namespaceURI
+            let name = names[node.pointee.name]
+            let namespace = names[node.pointee.ns?.pointee.href]
             let isWord = Dialect.wordNamespaces.contains(namespace)
-            node.rewriteAttributes { local, attributeNamespace, value in
-                if attributeNamespace == WordNames.w14, local == "paraId" || local == "textId" { return hex() }
-                if local == "id", attributeNamespace.isEmpty,
+            if isWord, name == "commentRangeStart" || name == "commentRangeEnd" || name == "commentReference" {
+                comments.append(node)
+                return
+            }
+            var attribute = node.pointee.properties
+            while let current = attribute {
+                attribute = current.pointee.next
+                let local = names[current.pointee.name]
+                let attributeNamespace = names[current.pointee.ns?.pointee.href]
+                let replacement: String?
+                if attributeNamespace == WordNames.w14, local == "paraId" || local == "textId" {
+                    replacement = hex()
+                } else if local == "id", attributeNamespace.isEmpty,
                     (name == "docPr" && namespace == WordNames.drawing) || (name == "cNvPr" && namespace == WordNames.picture)
                 {
-                    return decimal()
+                    replacement = decimal()
+                } else if isWord, Dialect.wordNamespaces.contains(attributeNamespace) {
+                    switch (name, local) {
+                    case ("bookmarkStart", "id"), ("bookmarkEnd", "id"):
+                        let value = attributeValue(current)
+                        let fresh = bookmarks[value] ?? decimal()
+                        bookmarks[value] = fresh
+                        replacement = fresh
+                    case ("bookmarkStart", "name"):
+                        replacement = attributeValue(current) + suffix
+                    case ("id", "val") where node.parent?.isWord("sdtPr") == true:
+                        replacement = decimal()
+                    case ("numId", "val") where node.parent?.isWord("numPr") == true:
+                        replacement = numbering.flatMap { restart in Int(attributeValue(current)).map { String(restart($0)) } }
+                    default:
+                        replacement = nil
+                    }
+                } else {
+                    replacement = nil
                 }
-                guard isWord, Dialect.wordNamespaces.contains(attributeNamespace) else { return nil }
-                switch (name, local) {
-                case ("bookmarkStart", "id"), ("bookmarkEnd", "id"):
-                    if let known = bookmarks[value] { return known }
-                    let fresh = decimal()
-                    bookmarks[value] = fresh
-                    return fresh
-                case ("bookmarkStart", "name"):
-                    return value + suffix
-                case ("id", "val") where node.parent?.isWord("sdtPr") == true:
-                    return decimal()
-                case ("numId", "val") where node.parent?.isWord("numPr") == true:
-                    guard let numbering, let number = Int(value) else { return nil }
-                    return String(numbering(number))
-                default:
-                    return nil
-                }
+                if let replacement { xmlSetNsProp(node, current.pointee.ns, current.pointee.name, replacement) }
             }
         }
         if root.isElement { visit(root) }
         root.forEachDescendant(visit)
+        return comments
+    }
+}
+
+/// The Swift text of libxml2's names, made once per name: a parsed document keeps each
+/// name once (its dictionary), so the pointer stands for the name.
+struct NameCache {
+    private var known: [UnsafePointer<xmlChar>: String] = [:]
+
+    subscript(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        mutating get {
+            guard let pointer else { return "" }
+            if let name = known[pointer] { return name }
+            let name = String(cString: pointer)
+            known[pointer] = name
+            return name
+        }
     }
 }

@@ -99,9 +99,11 @@ struct WordMerger: FormatMerger {
             }
             numbering?.startRecord()
             let numbering = self.numbering
-            identifiers.renumber(body, record: record, numbering: numbering.map { lists in { lists.restarted($0) } })
+            // Comments belong to the template's first copy: later records leave out their anchors.
+            let comments = identifiers.renumber(
+                body, record: record, numbering: numbering.map { lists in { lists.restarted($0) } })
+            for anchor in comments { anchor.remove() }
             numbering?.numberStyledParagraphs(under: body)
-            Self.removeComments(under: body)
             Self.startOnNewPage(body)
         }
         if let pending { try write(pending.body, last: false) }
@@ -188,9 +190,14 @@ struct WordMerger: FormatMerger {
     /// Makes the first section of a record start on a new page, numbered from 1.
     private static func startOnNewPage(_ body: xmlNodePtr) {
         let final = body.elementChildren.last.flatMap { $0.isWord("sectPr") ? $0 : nil }
+        // A section break inside the record is in the properties of a paragraph of the body
+        // (or of one in a content control around it).
         let first =
-            body.firstElement { $0.isWord("sectPr") && $0.parent?.isWord("pPr") == true }
-            ?? final
+            body.elementChildren.lazy.compactMap { child in
+                (child.isWord("sdt") ? child.wordChild("sdtContent")?.elementChildren ?? [] : [child]).lazy.compactMap {
+                    $0.isWord("p") ? $0.wordChild("pPr")?.wordChild("sectPr") : nil
+                }.first
+            }.first ?? final
         guard let first else { return }
         if let type = first.wordChild("type") {
             if !["nextPage", "oddPage", "evenPage"].contains(type.wordAttribute("val") ?? "nextPage") {
@@ -209,17 +216,6 @@ struct WordMerger: FormatMerger {
                 }()
             element.setWordAttribute("start", to: "1")
         }
-    }
-
-    /// Comments belong to the template's first copy: later records leave out their anchors.
-    private static func removeComments(under body: xmlNodePtr) {
-        var anchors: [xmlNodePtr] = []
-        body.forEachDescendant { node in
-            if node.isWord("commentRangeStart") || node.isWord("commentRangeEnd") || node.isWord("commentReference") {
-                anchors.append(node)
-            }
-        }
-        for anchor in anchors { anchor.remove() }
     }
 
     /// The headers and footers that come out differently for this record than for the
