@@ -152,6 +152,34 @@ import Testing
         #expect(controls.count == 3 && Set(controls).count == 3 && controls[0] == "12")
     }
 
+    @Test func eachWordRecordGetsItsOwnFootnotes() throws {
+        var bytes = try TestPackage.docx(
+            body: #"<w:p><w:r><w:t>Beste {{ naam }}</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>"#,
+            footnotes: """
+                <w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>\
+                <w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>\
+                <w:footnote w:id="1"><w:p><w:r><w:t>Voetnoot voor {{ naam }}</w:t></w:r></w:p></w:footnote>
+                """)
+        let relationships = try TestPackage.part("word/_rels/document.xml.rels", of: bytes).replacingOccurrences(
+            of: "</Relationships>",
+            with: #"<Relationship Id="rIdVoet" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>"#
+        )
+        bytes = try TestPackage.replacing(["word/_rels/document.xml.rels": relationships], in: bytes)
+        let template = try DocumentTemplate(bytes: bytes, name: "voetnoten.docx")
+        let (_, path, merged) = try MergePackages.merge(template)
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let result = try #require(merged)
+        StructureTests.keep(result, as: "samengevoegd-voetnoten.docx")
+        let document = try TestPackage.part("word/document.xml", of: result)
+        #expect(document.matches(of: /<w:footnoteReference w:id="(\d+)"\/>/).map { String($0.output.1) } == ["1", "2", "3"])
+        let footnotes = try TestPackage.part("word/footnotes.xml", of: result)
+        let notes = footnotes.matches(of: /<w:footnote w:id="(\d+)">.*?<w:t[^>]*>([^<]*)</).map {
+            "\($0.output.1): \($0.output.2)"
+        }
+        #expect(notes == zip(1...3, MergePackages.names).map { "\($0): Voetnoot voor \($1)" })
+        if MergePackages.hasCheckDocument { #expect(try MergePackages.checkDocument(path) == nil) }
+    }
+
     @Test(arguments: [DocumentFormat.docx, .odt])
     func aBadRecordIsReportedAndTheOthersMerged(format: DocumentFormat) throws {
         let bytes = try format == .docx ? MergePackages.wordLetter() : MergePackages.openDocumentLetter()

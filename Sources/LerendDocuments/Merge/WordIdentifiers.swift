@@ -38,11 +38,15 @@ final class WordIdentifiers {
 
     /// Renumbers the ids under `root` (and of `root`), for record number `record` (1 for
     /// the second record). `numbering`, when given, is called with each list's `w:numId`
-    /// and returns the one to use. Returns the comment anchors, which the caller removes.
+    /// and returns the one to use. Returns the comment anchors, which the caller removes,
+    /// and the references to footnotes and endnotes.
     @discardableResult
-    func renumber(_ root: xmlNodePtr, record: Int, numbering: ((Int) -> Int)? = nil) -> [xmlNodePtr] {
+    func renumber(
+        _ root: xmlNodePtr, record: Int, numbering: ((Int) -> Int)? = nil
+    ) -> (comments: [xmlNodePtr], notes: [xmlNodePtr]) {
         var bookmarks: [String: String] = [:]
         var comments: [xmlNodePtr] = []
+        var notes: [xmlNodePtr] = []
         let suffix = "_r\(record + 1)"
         var names = NameCache()
         func visit(_ node: xmlNodePtr) {
@@ -53,6 +57,7 @@ final class WordIdentifiers {
                 comments.append(node)
                 return
             }
+            if isWord, name == "footnoteReference" || name == "endnoteReference" { notes.append(node) }
             var attribute = node.pointee.properties
             while let current = attribute {
                 attribute = current.pointee.next
@@ -89,7 +94,7 @@ final class WordIdentifiers {
         }
         if root.isElement { visit(root) }
         root.forEachDescendant(visit)
-        return comments
+        return (comments, notes)
     }
 }
 

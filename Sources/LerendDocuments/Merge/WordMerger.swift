@@ -12,6 +12,7 @@ struct WordMerger: FormatMerger {
     private let numbering: WordNumbering?
     private let relationships: PackageRelationships?
     private let contentTypes: ContentTypes?
+    private let notes: WordNotes
     /// The header and footer parts that hold tags, with the relationship that names each.
     private let headerParts: [(id: String, type: String, part: String)]
     private var names: Set<String>
@@ -42,6 +43,7 @@ struct WordMerger: FormatMerger {
             numbering: numberingPart.flatMap(source.rawContents(of:)),
             styles: stylesPart.flatMap(source.rawContents(of:)))
         let compiled = source.compiledNames
+        notes = WordNotes(source: source, relationships: relationships, identifiers: identifiers)
         headerParts = (relationships?.relationships ?? []).compactMap { relationship in
             guard let part = relationship.part, compiled.contains(part),
                 relationship.type.hasSuffix("/header") || relationship.type.hasSuffix("/footer")
@@ -72,6 +74,7 @@ struct WordMerger: FormatMerger {
         let record = count
         if record == 0 {
             first = parts
+            notes.keepFirst(parts)
             prefix = Array(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#.utf8) + [0x0A] + root.startTag
             var child = root.pointee.children
             while let node = child, node != body {
@@ -100,9 +103,10 @@ struct WordMerger: FormatMerger {
             numbering?.startRecord()
             let numbering = self.numbering
             // Comments belong to the template's first copy: later records leave out their anchors.
-            let comments = identifiers.renumber(
+            let found = identifiers.renumber(
                 body, record: record, numbering: numbering.map { lists in { lists.restarted($0) } })
-            for anchor in comments { anchor.remove() }
+            for anchor in found.comments { anchor.remove() }
+            if !found.notes.isEmpty { notes.copy(found.notes, from: parts, record: record) }
             numbering?.numberStyledParagraphs(under: body)
             Self.startOnNewPage(body)
         }
@@ -134,6 +138,7 @@ struct WordMerger: FormatMerger {
         {
             replaced[name] = part
         }
+        for (name, part) in notes.parts() { replaced[name] = part }
         if !added.isEmpty {
             if let relationships { replaced[PackageRelationships.name(of: mainName)] = relationships.bytes }
             if let contentTypes { replaced[TemplateCompiler.contentTypesName] = contentTypes.bytes }
