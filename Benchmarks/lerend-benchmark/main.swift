@@ -5,6 +5,7 @@
 //     swift run -c release lerend-benchmark --count 10000 --rounds 3 --map /dev/shm
 //     swift run -c release lerend-benchmark run --format docx --workers 2 --count 10000 --out DIR
 //     swift build -c release && .build/release/lerend-benchmark export   (lerend export itself)
+//     swift run -c release lerend-benchmark samenvoegen --count 1000      (all in one document)
 //
 // Every measurement runs in a child process of its own, so that its peak memory
 // (getrusage's ru_maxrss) is its own, and writes into a fresh folder.
@@ -133,6 +134,21 @@ if arguments.first == "run" {
         format: value(of: "--format", in: arguments) ?? "docx", workers: Int(value(of: "--workers", in: arguments) ?? "1") ?? 1,
         count: Int(value(of: "--count", in: arguments) ?? "1000") ?? 1000,
         directory: value(of: "--out", in: arguments) ?? NSTemporaryDirectory() + "lerend-benchmark")
+    exit(0)
+}
+
+if arguments.first == "samenvoegen" {
+    let count = Int(value(of: "--count", in: arguments) ?? "1000") ?? 1000
+    if arguments.dropFirst().first == "run" {
+        try MergeBenchmark.runOne(
+            format: value(of: "--format", in: arguments) ?? "docx", count: count,
+            path: value(of: "--out", in: arguments) ?? NSTemporaryDirectory() + "lerend-samen.docx")
+    } else {
+        let folder = (value(of: "--map", in: arguments) ?? NSTemporaryDirectory())
+            + "/lerend-samen-\(ProcessInfo.processInfo.processIdentifier)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try MergeBenchmark.table(count: count, rounds: Int(value(of: "--rounds", in: arguments) ?? "3") ?? 3, folder: folder)
+    }
     exit(0)
 }
 

@@ -11,6 +11,7 @@ final class PackageRelationships {
 
     let document: XMLDocument
     private(set) var relationships: [Relationship] = []
+    private var ids: Set<String> = []
     private var added = 0
 
     /// The relationships of the part `owner` ("word/document.xml"), from `bytes`.
@@ -26,6 +27,7 @@ final class PackageRelationships {
             let external = child.attribute("TargetMode", namespace: "") == "External"
             relationships.append(
                 Relationship(id: id, type: type, part: external ? nil : Self.resolve(target, from: folder)))
+            ids.insert(id)
         }
     }
 
@@ -53,19 +55,18 @@ final class PackageRelationships {
     /// Adds a relationship of `type` to `target` (relative to the owner's folder), with a
     /// new id.
     func add(type: String, target: String) -> String {
-        let ids = Set(relationships.map(\.id))
         var id: String
         repeat {
             added += 1
             id = "rIdLerend\(added)"
         } while ids.contains(id)
+        ids.insert(id)
         guard let root = document.root else { return id }
         let element = root.newElement("Relationship")
         element.setAttribute("Id", namespace: "", to: id)
         element.setAttribute("Type", namespace: "", to: type)
         element.setAttribute("Target", namespace: "", to: target)
         xmlAddChild(root, element)
-        relationships.append(Relationship(id: id, type: type, part: nil))
         return id
     }
 
@@ -76,19 +77,21 @@ final class PackageRelationships {
 final class ContentTypes {
     let document: XMLDocument
 
+    /// The content type of each part named in an override, by part name ("/word/header1.xml").
+    private var overrides: [String: String] = [:]
+
     init?(_ bytes: [UInt8]?) {
         guard let bytes, let document = try? XMLDocument(bytes: bytes, name: "[Content_Types].xml") else { return nil }
         self.document = document
+        for child in document.root?.elementChildren ?? [] where child.localName == "Override" {
+            if let name = child.attribute("PartName", namespace: ""), let type = child.attribute("ContentType", namespace: "") {
+                overrides[name] = type
+            }
+        }
     }
 
     /// The content type of `part` ("word/header1.xml").
-    func type(of part: String) -> String? {
-        guard let root = document.root else { return nil }
-        for child in root.elementChildren where child.localName == "Override" {
-            if child.attribute("PartName", namespace: "") == "/" + part { return child.attribute("ContentType", namespace: "") }
-        }
-        return nil
-    }
+    func type(of part: String) -> String? { overrides["/" + part] }
 
     func add(part: String, type: String) {
         guard let root = document.root else { return }
