@@ -144,7 +144,8 @@ if arguments.first == "samenvoegen" {
             format: value(of: "--format", in: arguments) ?? "docx", count: count,
             path: value(of: "--out", in: arguments) ?? NSTemporaryDirectory() + "lerend-samen.docx")
     } else {
-        let folder = (value(of: "--map", in: arguments) ?? NSTemporaryDirectory())
+        let folder =
+            (value(of: "--map", in: arguments) ?? NSTemporaryDirectory())
             + "/lerend-samen-\(ProcessInfo.processInfo.processIdentifier)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try MergeBenchmark.table(count: count, rounds: Int(value(of: "--rounds", in: arguments) ?? "3") ?? 3, folder: folder)

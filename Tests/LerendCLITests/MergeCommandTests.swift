@@ -26,11 +26,16 @@ import Testing
             ], in: folder)
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.hasPrefix("4 records samengevoegd in print/alle uitnodigingen.\(format) ("))
-        let text = try Self.part(format == "docx" ? "word/document.xml" : "content.xml", of: folder.appending(path: "print/alle uitnodigingen.\(format)"))
+        let text = try Self.part(
+            format == "docx" ? "word/document.xml" : "content.xml",
+            of: folder.appending(path: "print/alle uitnodigingen.\(format)"))
         let names = ["Joost van Dijk", "Anouk Bos-Ünal", "Peter de Wit", "Sanne Mulder"]
         let places = names.compactMap { text.range(of: $0)?.lowerBound }
         #expect(places.count == 4 && places == places.sorted(), "each participant, in the order of the data")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appending(path: "print").path(percentEncoded: false)) == ["alle uitnodigingen.\(format)"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.appending(path: "print").path(percentEncoded: false)) == [
+                "alle uitnodigingen.\(format)"
+            ])
     }
 
     @Test func aBadRecordIsNamedAndTheOthersStayInTheDocument() throws {

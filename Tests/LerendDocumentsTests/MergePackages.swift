@@ -149,7 +149,8 @@ enum MergePackages {
         let report = try merge.write(
             count: names.count,
             record: { index in
-                DocumentMerge.Record(data: names[index].isEmpty ? [:] : ["naam": .string(names[index])], label: "record \(index + 1)")
+                DocumentMerge.Record(
+                    data: names[index].isEmpty ? [:] : ["naam": .string(names[index])], label: "record \(index + 1)")
             }, to: path)
         let bytes = FileManager.default.fileExists(atPath: path) ? try TestPackage.bytes(of: path) : nil
         return (report, path, bytes)

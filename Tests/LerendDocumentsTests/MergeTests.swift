@@ -51,8 +51,10 @@ import Testing
             #expect(body.contains(#"<w:abstractNumId w:val="\#(abstract)"/>"#))
             let expected =
                 abstract == "0"
-                ? [#"<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>"#,
-                    #"<w:lvlOverride w:ilvl="1"><w:startOverride w:val="1"/></w:lvlOverride>"#]
+                ? [
+                    #"<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>"#,
+                    #"<w:lvlOverride w:ilvl="1"><w:startOverride w:val="1"/></w:lvlOverride>"#,
+                ]
                 : [#"<w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride>"#]
             for override in expected { #expect(body.contains(override), "\(id): \(body)") }
         }
@@ -82,7 +84,10 @@ import Testing
         }
         #expect(headerTargets == ["header1.xml", "header1-2.xml", "header1-3.xml"])
         for (header, name) in zip(headers, MergePackages.names) { #expect(header.contains("Brief aan \(name)")) }
-        #expect(Set(document.matches(of: /<w:footerReference w:type="default" r:id="([^"]+)"\/>/).map { String($0.output.1) }) == ["rId4"])
+        #expect(
+            Set(document.matches(of: /<w:footerReference w:type="default" r:id="([^"]+)"\/>/).map { String($0.output.1) }) == [
+                "rId4"
+            ])
         let types = try TestPackage.part("[Content_Types].xml", of: bytes)
         #expect(types.contains(#"PartName="/word/header1-3.xml""#))
         if MergePackages.hasCheckDocument { #expect(try MergePackages.checkDocument(path) == nil) }
@@ -105,7 +110,8 @@ import Testing
         #expect(starts.map(\.0) == ["P1", "LerendRecord1", "LerendRecord2"])
         #expect(starts.map(\.1) == ["aanhef", "aanhef_r2", "aanhef_r3"])
         for (name, page) in [("LerendRecord1", "Standard_r2"), ("LerendRecord2", "Standard_r3")] {
-            let style = try #require(content.firstMatch(of: try Regex(#"<style:style style:name="\#(name)"[^>]*>.*?</style:style>"#)))
+            let style = try #require(
+                content.firstMatch(of: try Regex(#"<style:style style:name="\#(name)"[^>]*>.*?</style:style>"#)))
             let text = String(content[style.range])
             #expect(text.contains(#"style:master-page-name="\#(page)""#))
             #expect(text.contains(#"fo:break-before="page""#))
@@ -128,7 +134,8 @@ import Testing
         let styles = try TestPackage.part("styles.xml", of: bytes)
         for (index, name) in MergePackages.names.enumerated() {
             let master = index == 0 ? "Standard" : "Standard_r\(index + 1)"
-            let page = try #require(styles.firstMatch(of: try Regex(#"<style:master-page style:name="\#(master)".*?</style:master-page>"#)))
+            let page = try #require(
+                styles.firstMatch(of: try Regex(#"<style:master-page style:name="\#(master)".*?</style:master-page>"#)))
             #expect(styles[page.range].contains("Brief aan \(name)"))
         }
         #expect(styles.contains(#"style:print-orientation="landscape""#))
@@ -162,7 +169,8 @@ import Testing
                 """)
         let relationships = try TestPackage.part("word/_rels/document.xml.rels", of: bytes).replacingOccurrences(
             of: "</Relationships>",
-            with: #"<Relationship Id="rIdVoet" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>"#
+            with:
+                #"<Relationship Id="rIdVoet" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>"#
         )
         bytes = try TestPackage.replacing(["word/_rels/document.xml.rels": relationships], in: bytes)
         let template = try DocumentTemplate(bytes: bytes, name: "voetnoten.docx")
@@ -241,7 +249,8 @@ import Testing
             count: records.count, record: { DocumentMerge.Record(data: records[$0], label: "record \($0 + 1)") }, to: path)
         #expect(report.failures.isEmpty, "\(report.failures.map(\.diagnostics))")
         let profile = "-env:UserInstallation=file://\(folder)/profiel"
-        let converted = try MergePackages.run("soffice", [profile, "--headless", "--convert-to", "pdf", "--outdir", folder, path])
+        let converted = try MergePackages.run(
+            "soffice", [profile, "--headless", "--convert-to", "pdf", "--outdir", folder, path])
         #expect(converted.status == 0)
         let info = try MergePackages.run("pdfinfo", [folder + "/samen.pdf"]).output
         let pages = info.firstMatch(of: /Pages:\s+(\d+)/).map { Int($0.output.1) }

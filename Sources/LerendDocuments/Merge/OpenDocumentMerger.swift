@@ -235,8 +235,7 @@ struct OpenDocumentMerger: FormatMerger {
             let element = node.localName
             node.rewriteAttributes { local, namespace, value in
                 for name in OpenDocumentNames.names
-                where name.attribute == local && name.namespace == namespace && (name.element == nil || name.element == element)
-                {
+                where name.attribute == local && name.namespace == namespace && (name.element == nil || name.element == element) {
                     return value + suffix
                 }
                 return nil
@@ -254,11 +253,13 @@ struct OpenDocumentMerger: FormatMerger {
         var styles: Set<String> = []
         var ids: Set<String> = []
         for node in content {
-            let lists = [node].filter { $0.isElement("list", OpenDocumentNames.text) } + {
-                var found: [xmlNodePtr] = []
-                node.forEachDescendant { if $0.isElement("list", OpenDocumentNames.text) { found.append($0) } }
-                return found
-            }()
+            let lists =
+                [node].filter { $0.isElement("list", OpenDocumentNames.text) }
+                + {
+                    var found: [xmlNodePtr] = []
+                    node.forEachDescendant { if $0.isElement("list", OpenDocumentNames.text) { found.append($0) } }
+                    return found
+                }()
             for list in lists {
                 if let id = list.attribute("id", namespace: OpenDocumentNames.xml) { ids.insert(id) }
                 if let continued = list.attribute("continue-list", namespace: OpenDocumentNames.text), !ids.contains(continued) {

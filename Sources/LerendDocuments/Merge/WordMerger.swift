@@ -68,7 +68,8 @@ struct WordMerger: FormatMerger {
         }
         guard let root = document.root, let body = root.wordChild("body") else {
             throw DiagnosticList([
-                Diagnostic(.error, id: "O021", "'\(mainName)' heeft geen w:body", at: SourceLocation(file: path, detail: mainName))
+                Diagnostic(
+                    .error, id: "O021", "'\(mainName)' heeft geen w:body", at: SourceLocation(file: path, detail: mainName))
             ])
         }
         let record = count
@@ -180,7 +181,11 @@ struct WordMerger: FormatMerger {
                     if let first = last.pointee.children { xmlAddPrevSibling(first, made) } else { xmlAddChild(last, made) }
                     return made
                 }()
-            if let change = properties.wordChild("pPrChange") { xmlAddPrevSibling(change, copy) } else { xmlAddChild(properties, copy) }
+            if let change = properties.wordChild("pPrChange") {
+                xmlAddPrevSibling(change, copy)
+            } else {
+                xmlAddChild(properties, copy)
+            }
             copy.dropRedundantNamespaces()
         } else {
             let paragraph = final.newElement("p")

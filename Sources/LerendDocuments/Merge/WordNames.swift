@@ -1,3 +1,5 @@
+internal import CLibXML2
+
 /// The namespaces and names the DOCX merge looks for.
 enum WordNames {
     static let main = Dialect.wordNamespaces[0]
@@ -49,5 +51,3 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
         setAttribute(local, namespace: namespaceURI, to: value)
     }
 }
-
-internal import CLibXML2

@@ -134,7 +134,11 @@ final class WordNumbering {
                 guard override.wordChild("startOverride") == nil else { continue }
                 let restart = copy.newElement("startOverride")
                 restart.setWordAttribute("val", to: start)
-                if let first = override.pointee.children { xmlAddPrevSibling(first, restart) } else { xmlAddChild(override, restart) }
+                if let first = override.pointee.children {
+                    xmlAddPrevSibling(first, restart)
+                } else {
+                    xmlAddChild(override, restart)
+                }
             }
             xmlAddNextSibling(last, copy)
             copy.dropRedundantNamespaces()
