@@ -12,6 +12,14 @@ extension RenderCommand {
         _ compiled: DocumentTemplate, dataFile: DataFile, listPath: String, into document: String, options: RenderOptions
     ) throws {
         let (records, labels) = try records(in: dataFile, at: listPath)
+        guard !records.isEmpty else {
+            Console.report([
+                Diagnostic(
+                    .error, id: "O022", "--per \(listPath) is een lege lijst; er is niets om samen te voegen",
+                    at: SourceLocation(file: dataFile.path), hint: "zet minstens één element in de lijst")
+            ])
+            throw ExitCode.failure
+        }
         let path = try outputPath(for: compiled)
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }

@@ -1,5 +1,7 @@
 internal import CLibXML2
 
+internal import CLibXML2
+
 /// The namespaces and names the DOCX merge looks for.
 enum WordNames {
     static let main = Dialect.wordNamespaces[0]
