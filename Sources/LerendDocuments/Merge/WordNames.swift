@@ -1,7 +1,5 @@
 internal import CLibXML2
 
-internal import CLibXML2
-
 /// The namespaces and names the DOCX merge looks for.
 enum WordNames {
     static let main = Dialect.wordNamespaces[0]
