@@ -48,21 +48,6 @@ for format in odt docx; do
   "$lerend" export samples/netwerken/zorg-dichtbij.yaml --datum 2026-01-05 --format "$format" --samenvoegen \
     --document uitnodigingen -o "uitvoer/samengevoegd/zorg-dichtbij-$format"
 done
-# A merged document of one-page letters has one page per record.
-if command -v soffice >/dev/null && command -v pdfinfo >/dev/null; then
-  profile=$(mktemp -d)
-  for format in odt docx; do
-    soffice "-env:UserInstallation=file://$profile" --headless --convert-to pdf \
-      --outdir uitvoer/samengevoegd/pdf "uitvoer/samengevoegd/uitnodigingen.$format" >/dev/null 2>&1
-    mv "uitvoer/samengevoegd/pdf/uitnodigingen.pdf" "uitvoer/samengevoegd/pdf/uitnodigingen-$format.pdf"
-    pages=$(pdfinfo "uitvoer/samengevoegd/pdf/uitnodigingen-$format.pdf" | awk '/^Pages:/ { print $2 }')
-    if [ "$pages" != 4 ]; then
-      echo "uitvoer/samengevoegd/uitnodigingen.$format: $pages pagina's, verwacht 4 (een per deelnemer)" >&2
-      exit 1
-    fi
-  done
-  rm -rf "$profile"
-fi
 if python3 -c "import yaml" 2>/dev/null; then
   for folder in uitvoer/export/*; do
     python3 scripts/expect-texts.py "samples/netwerken/$(basename "$folder" | sed 's/-\(odt\|docx\)$//').yaml" "$folder"

@@ -78,6 +78,18 @@ import Testing
         #expect(both.errors.contains("geef -o of --één-document, niet allebei"))
     }
 
+    @Test func anEmptyListIsALocatedErrorAndNoDocument() throws {
+        let folder = try Program.folderWithTemplates()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("deelnemers: []\n".utf8).write(to: folder.appending(path: "leeg.yaml"))
+        let result = try Program.run(
+            ["render", "Templates/uitnodiging.odt", "leeg.yaml", "--per", "deelnemers", "--één-document", "samen.odt"],
+            in: folder)
+        #expect(result.status == 1)
+        #expect(result.errors.contains("fout[O022]: --per deelnemers is een lege lijst"), "\(result.errors)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "samen.odt").path(percentEncoded: false)))
+    }
+
     @Test func exportMergesTheInvitationsOfEachMeeting() throws {
         let folder = try Program.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
