@@ -8,10 +8,20 @@ import LerendExpressions
 enum MergePackages {
     static let w14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 
+    /// The body of the letter: a bookmark, a numbered list, a paragraph numbered through
+    /// its style, and a closing line.
+    static let letterBody = """
+        <w:p w14:paraId="1A2B3C4D" w14:textId="77EE0001"><w:bookmarkStart w:id="0" w:name="aanhef"/><w:r><w:t>Beste {{ naam }},</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p>\
+        <w:p w14:paraId="1A2B3C4E" w14:textId="77EE0002"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Eerste punt voor {{ naam }}</w:t></w:r></w:p>\
+        <w:p w14:paraId="1A2B3C4F" w14:textId="77EE0003"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Tweede punt</w:t></w:r></w:p>\
+        <w:p w14:paraId="1A2B3C50" w14:textId="77EE0004"><w:pPr><w:pStyle w:val="Lijstnummer"/></w:pPr><w:r><w:t>Punt uit de stijl</w:t></w:r></w:p>\
+        <w:p w14:paraId="1A2B3C51" w14:textId="77EE0005"><w:r><w:t>Met vriendelijke groet</w:t></w:r></w:p>
+        """
+
     /// A package as Word writes it: w14 paragraph ids, numbering.xml with an abstract
     /// list and a style that numbers ("Lijstnummer"), a bookmark, a header and footer
     /// with a tag about the record, and one section whose page is `orientation`.
-    static func wordLetter(landscape: Bool = false) throws -> [UInt8] {
+    static func wordLetter(landscape: Bool = false, body: String? = nil) throws -> [UInt8] {
         let namespaces = """
             xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" \
             xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" \
@@ -46,12 +56,7 @@ enum MergePackages {
                 "word/document.xml",
                 """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <w:document \(namespaces)><w:body>\
-                <w:p w14:paraId="1A2B3C4D" w14:textId="77EE0001"><w:bookmarkStart w:id="0" w:name="aanhef"/><w:r><w:t>Beste {{ naam }},</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p>\
-                <w:p w14:paraId="1A2B3C4E" w14:textId="77EE0002"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Eerste punt voor {{ naam }}</w:t></w:r></w:p>\
-                <w:p w14:paraId="1A2B3C4F" w14:textId="77EE0003"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Tweede punt</w:t></w:r></w:p>\
-                <w:p w14:paraId="1A2B3C50" w14:textId="77EE0004"><w:pPr><w:pStyle w:val="Lijstnummer"/></w:pPr><w:r><w:t>Punt uit de stijl</w:t></w:r></w:p>\
-                <w:p w14:paraId="1A2B3C51" w14:textId="77EE0005"><w:r><w:t>Met vriendelijke groet</w:t></w:r></w:p>\
+                <w:document \(namespaces)><w:body>\(body ?? letterBody)\
                 <w:sectPr><w:headerReference w:type="default" r:id="rId3"/><w:footerReference w:type="default" r:id="rId4"/>\(page)<w:pgMar w:top="1417" w:right="1417" w:bottom="1417" w:left="1417" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr>\
                 </w:body></w:document>
                 """

@@ -142,6 +142,42 @@ import Testing
         if MergePackages.hasCheckDocument { #expect(try MergePackages.checkDocument(path) == nil) }
     }
 
+    /// A letter on a portrait page with an appendix on a landscape one: every record keeps
+    /// both sections, each record starts on a new page numbered from 1.
+    @Test(.enabled(if: MergePackages.hasProgram("soffice") && MergePackages.hasProgram("pdfinfo")))
+    func aTemplateWithTwoSectionsKeepsBothInEveryRecord() throws {
+        let margins =
+            #"<w:pgMar w:top="1417" w:right="1417" w:bottom="1417" w:left="1417" w:header="708" w:footer="708" w:gutter="0"/>"#
+        let body = """
+            <w:p><w:r><w:t>Brief aan {{ naam }}</w:t></w:r></w:p>\
+            <w:p><w:pPr><w:sectPr><w:headerReference w:type="default" r:id="rId3"/><w:type w:val="nextPage"/>\
+            <w:pgSz w:w="11906" w:h="16838"/>\(margins)</w:sectPr></w:pPr><w:r><w:t>Einde brief</w:t></w:r></w:p>\
+            <w:p><w:r><w:t>Bijlage voor {{ naam }}</w:t></w:r></w:p>
+            """
+        let template = try DocumentTemplate(
+            bytes: MergePackages.wordLetter(landscape: true, body: body), name: "bijlage.docx")
+        let (_, path, merged) = try MergePackages.merge(template)
+        let folder = (path as NSString).deletingLastPathComponent
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let document = try TestPackage.part("word/document.xml", of: try #require(merged))
+        let sections = document.matches(of: /<w:sectPr>.*?<\/w:sectPr>/).map { String($0.output) }
+        #expect(sections.count == 6)
+        #expect(sections.map { $0.contains("landscape") } == [false, true, false, true, false, true])
+        #expect(sections.map { $0.contains(#"w:start="1""#) } == [false, false, true, false, true, false])
+        if MergePackages.hasCheckDocument { #expect(try MergePackages.checkDocument(path) == nil) }
+
+        let profile = "-env:UserInstallation=file://\(folder)/profiel"
+        #expect(
+            try MergePackages.run("soffice", [profile, "--headless", "--convert-to", "pdf", "--outdir", folder, path]).status == 0
+        )
+        let info = try MergePackages.run("pdfinfo", ["-f", "1", "-l", "6", folder + "/samen.pdf"]).output
+        let sizes = info.matches(of: /Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/).map {
+            Double($0.output.1)! > Double($0.output.2)!
+        }
+        #expect(sizes == [false, true, false, true, false, true], "\(info)")
+        #expect(info.firstMatch(of: /Pages:\s+(\d+)/).map { String($0.output.1) } == "6")
+    }
+
     @Test func drawingAndContentControlIdsAreUniqueAcrossRecords() throws {
         let wp = "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\""
         let template = try DocumentTemplate(
