@@ -50,7 +50,7 @@ final class ChildProcess {
             &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
         let argv = ([program] + arguments).map { strdup($0) }
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         var child: pid_t = 0
         // Registered under the lock, so that an interruption cannot miss a child it started.
         // ETXTBSY: another thread forked while `program` was open for writing (a script
