@@ -3,7 +3,7 @@
 /// compile to it, each with its own leaves and its own way of saying where a tag stands
 /// (`Origin`), and both run it with one interpreter (``BlockRunner``): a fix or a new
 /// kind of block is made once.
-package indirect enum BlockNode<Leaf: Sendable, Origin: Sendable>: Sendable {
+public indirect enum BlockNode<Leaf: Sendable, Origin: Sendable>: Sendable {
     /// Output that is not a block: text, a value, bytes of XML.
     case leaf(Leaf)
     /// A `for` block: `body` once per element, or `empty` (its `else`) when there are none.
@@ -13,25 +13,25 @@ package indirect enum BlockNode<Leaf: Sendable, Origin: Sendable>: Sendable {
 }
 
 /// The head of a `for` block.
-package struct BlockLoop<Origin: Sendable>: Sendable {
-    package let variable: String
-    package let iterable: Expression
+public struct BlockLoop<Origin: Sendable>: Sendable {
+    public let variable: String
+    public let iterable: Expression
     /// Where the `for` tag stands.
-    package let origin: Origin
+    public let origin: Origin
 
-    package init(variable: String, iterable: Expression, origin: Origin) {
+    public init(variable: String, iterable: Expression, origin: Origin) {
         (self.variable, self.iterable, self.origin) = (variable, iterable, origin)
     }
 }
 
 /// One branch of an `if` block: its `if` or `elif` condition and what it shows.
-package struct BlockBranch<Leaf: Sendable, Origin: Sendable>: Sendable {
-    package let condition: Expression
+public struct BlockBranch<Leaf: Sendable, Origin: Sendable>: Sendable {
+    public let condition: Expression
     /// Where the `if` or `elif` tag stands.
-    package let origin: Origin
-    package let body: [BlockNode<Leaf, Origin>]
+    public let origin: Origin
+    public let body: [BlockNode<Leaf, Origin>]
 
-    package init(condition: Expression, origin: Origin, body: [BlockNode<Leaf, Origin>]) {
+    public init(condition: Expression, origin: Origin, body: [BlockNode<Leaf, Origin>]) {
         (self.condition, self.origin, self.body) = (condition, origin, body)
     }
 }

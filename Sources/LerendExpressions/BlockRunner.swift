@@ -2,8 +2,8 @@ import OrderedCollections
 
 /// Stops a run of a ``BlockNode`` tree: a problem the runner does not go on after, or a
 /// limit of the ``EvaluationContext`` (loop iterations, output size) that was passed.
-package struct BlockStop: Error {
-    package init() {}
+public struct BlockStop: Error {
+    @inlinable public init() {}
 }
 
 /// Runs a ``BlockNode`` tree against the data of its ``context``: the one interpreter of
@@ -13,7 +13,7 @@ package struct BlockStop: Error {
 /// the first (it throws ``BlockStop`` from ``report(_:at:)``), a document collects every
 /// one and goes on, so that the user sees them all. Passing a limit always stops the run,
 /// after it is reported.
-package protocol BlockRunner {
+public protocol BlockRunner {
     associatedtype Leaf: Sendable
     associatedtype Origin: Sendable
 
@@ -34,11 +34,13 @@ package protocol BlockRunner {
 }
 
 extension BlockRunner {
-    package mutating func enterRepetition(_ index: Int?) {}
-    package mutating func leaveRepetition() {}
+    @inlinable public mutating func enterRepetition(_ index: Int?) {}
+    @inlinable public mutating func leaveRepetition() {}
 
-    /// Runs `nodes` in order.
-    package mutating func run(_ nodes: [BlockNode<Leaf, Origin>]) throws(BlockStop) {
+    /// Runs `nodes` in order. Inlinable, so that each runner gets its own specialised
+    /// copy (a generic call across modules would copy every leaf through witnesses).
+    @inlinable
+    public mutating func run(_ nodes: [BlockNode<Leaf, Origin>]) throws(BlockStop) {
         for node in nodes {
             switch node {
             case .leaf(let leaf):
@@ -51,12 +53,13 @@ extension BlockRunner {
         }
     }
 
-    private mutating func run(
+    @inlinable
+    public mutating func run(
         _ loop: BlockLoop<Origin>, body: [BlockNode<Leaf, Origin>], empty: [BlockNode<Leaf, Origin>]
     ) throws(BlockStop) {
         let items: [Value]
         do throws(ExpressionError) {
-            items = try Self.items(of: loop.iterable, in: context)
+            items = try BlockItems.of(loop.iterable, in: context)
         } catch {
             try report(error, at: loop.origin)
             return
@@ -87,7 +90,8 @@ extension BlockRunner {
         }
     }
 
-    private mutating func run(
+    @inlinable
+    public mutating func run(
         _ branches: [BlockBranch<Leaf, Origin>], otherwise: [BlockNode<Leaf, Origin>]
     ) throws(BlockStop) {
         for branch in branches {
@@ -105,9 +109,13 @@ extension BlockRunner {
         }
         try run(otherwise)
     }
+}
 
-    /// The elements a `for` block goes over: a list, or none for a missing value.
-    private static func items(of iterable: Expression, in context: EvaluationContext) throws(ExpressionError) -> [Value] {
+/// The elements a `for` block goes over: a list, or none for a missing value.
+@usableFromInline
+enum BlockItems: Sendable {
+    @usableFromInline
+    static func of(_ iterable: Expression, in context: EvaluationContext) throws(ExpressionError) -> [Value] {
         switch try iterable.evaluate(in: context) {
         case .list(let list): return list
         case .null: return []

@@ -194,7 +194,9 @@ extension ExpressionError {
 
 /// The `loop` variable inside a `for` block: `loop.index` (from 1), `loop.index0`,
 /// `loop.first`, `loop.last`, `loop.length`, `loop.revindex`.
-package enum LoopVariable {
+@usableFromInline
+package enum LoopVariable: Sendable {
+    @usableFromInline
     package static func value(index: Int, count: Int) -> Value {
         [
             "index": .int(index + 1), "index0": .int(index), "first": .bool(index == 0), "last": .bool(index == count - 1),

@@ -1,7 +1,9 @@
 import LerendExpressions
 
-/// A piece of a compiled XML part that is not a block.
-enum PartLeaf: Sendable {
+/// A piece of a compiled XML part that is not a block. Indirect: the interpreter copies
+/// a leaf to hand it to ``ProgramRunner/write(_:)``, and one reference is cheaper to
+/// copy than a value slot's strings.
+indirect enum PartLeaf: Sendable {
     /// Bytes copied to the output as they are.
     case bytes([UInt8])
     /// A value, escaped for its place in the XML.
