@@ -17,7 +17,7 @@ final class RecordRenderer {
         for (number, entry) in template.entries.enumerated() {
             guard case .compiled(let part) = entry else { continue }
             var runner = ProgramRunner(context: context, output: part.leading, identifiers: identifiers, part: number)
-            runner.run(part.program)
+            runner.render(part.program)
             errors += runner.errors
             parts[part.name] = runner.output
         }

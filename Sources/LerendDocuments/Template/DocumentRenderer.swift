@@ -76,7 +76,7 @@ public final class DocumentRenderer {
                 case .compiled(let part):
                     xml.removeAll(keepingCapacity: true)
                     var runner = ProgramRunner(context: context, output: xml, identifiers: identifiers, part: number)
-                    runner.run(part.program)
+                    runner.render(part.program)
                     xml = runner.output
                     errors += runner.errors
                     try addDeflated(part)

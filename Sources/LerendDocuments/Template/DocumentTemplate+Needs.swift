@@ -38,9 +38,9 @@ extension DocumentTemplate {
         }
         for instruction in program {
             switch instruction {
-            case .bytes, .identifier:
+            case .leaf(.bytes), .leaf(.identifier):
                 continue
-            case .value(let slot):
+            case .leaf(.value(let slot)):
                 tags.append((place(slot.origin), "{{ \(trimmed(slot.expression.source)) }}"))
             case .loop(let slot, let body, let empty):
                 tags.append((place(slot.origin), "{% for \(slot.variable) in \(slot.iterable.source) %}"))
@@ -59,9 +59,9 @@ extension DocumentTemplate {
     private static func collect(_ program: [Instruction], into needs: inout DataNeeds) {
         for instruction in program {
             switch instruction {
-            case .bytes, .identifier:
+            case .leaf(.bytes), .leaf(.identifier):
                 continue
-            case .value(let slot):
+            case .leaf(.value(let slot)):
                 needs.value(slot.expression, at: slot.origin.location)
             case .loop(let slot, let body, let empty):
                 needs.enterLoop(variable: slot.variable, iterable: slot.iterable, at: slot.origin.location)
