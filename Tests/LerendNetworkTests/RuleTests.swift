@@ -97,6 +97,32 @@ import Testing
         #expect(finding.location?.line == 1)
         #expect(finding.location?.column != nil)
     }
+
+    /// "tenminste twee verschillende collega zorgorganisaties die onder een andere
+    /// rechtspersoon vallen en een andere Raad van Bestuur hebben" holds per organisation,
+    /// for both at once, with names compared as the organiser means them.
+    @Test func everyOrganisationNeedsTwoColleaguesThatDifferInEntityAndInBoard() throws {
+        let organisations: Value = [
+            ["naam": "De Linde", "rechtspersoon": "Stichting Zorg Noord", "bestuur": "RvB Noord", "aantal_clienten": 50],
+            ["naam": "Het Baken", "rechtspersoon": "stichting  zorg-noord.", "bestuur": "RvB Baken", "aantal_clienten": 50],
+            ["naam": "'t Anker", "rechtspersoon": "Stichting Anker", "bestuur": "rvb noord", "aantal_clienten": 50],
+            ["naam": "IJsselhof", "rechtspersoon": "Stichting IJssel", "bestuur": "RvB IJssel", "aantal_clienten": 50],
+        ]
+        var network = NetworkFixtures.kwaliteitskader.setting(path: "organisaties", to: organisations)
+            .setting(path: "deelnemers", to: [["naam": "Deelnemer 1", "organisatie": "De Linde"]])
+        network = network.setting(path: "bijeenkomsten", to: .list([]))
+        let found = try Self.findings(network, on: "2023-06-01").filter { $0.ruleID == "KK-02" }
+        // Three entities and three boards in all, as the counts apart saw it; but De Linde
+        // shares its entity with Het Baken and its board with 't Anker.
+        #expect(found.count == 1)
+        #expect(found.first?.message.hasPrefix("De Linde heeft in het netwerk maar één collega-zorgorganisatie") == true)
+        #expect(found.first?.location?.column != nil)
+
+        let missing = try Self.findings(network.setting(path: "organisaties.3.bestuur", to: .null), on: "2023-06-01")
+        #expect(
+            missing.filter { $0.ruleID == "KK-03" }.map { $0.message }.first?.hasPrefix(
+                "Van IJsselhof ontbreekt de Raad van Bestuur") == true)
+    }
 }
 
 extension Value {
