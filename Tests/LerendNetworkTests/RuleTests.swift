@@ -123,6 +123,20 @@ import Testing
             missing.filter { $0.ruleID == "KK-03" }.map { $0.message }.first?.hasPrefix(
                 "Van IJsselhof ontbreekt de Raad van Bestuur") == true)
     }
+
+    /// "ja of nee (true of false)", as the message about a yes/no key says: `ja` and `nee`
+    /// in any case are yes and no for the rules, not texts (a text "nee" would count as yes).
+    @Test func yesAndNoInWordsAreYesAndNo() throws {
+        let yes = NetworkFixtures.kwaliteitskader.setting(path: "kwaliteit.kwaliteitsplan", to: "Ja")
+            .setting(path: "kwaliteit.meelopen", to: "ja")
+        #expect(try Self.findings(yes, on: "2023-06-01").isEmpty)
+        let no = NetworkFixtures.kwaliteitskader.setting(path: "kwaliteit.kwaliteitsplan", to: "nee")
+            .setting(path: "kwaliteit.meelopen", to: " NEE ")
+        let found = Set(try Self.findings(no, on: "2023-06-01").map(\.ruleID))
+        #expect(found == ["KK-05", "KK-09"])
+        let wrong = NetworkFixtures.kwaliteitskader.setting(path: "kwaliteit.meelopen", to: "misschien")
+        #expect(throws: DiagnosticList.self) { try NetworkFile.parse(NetworkFixtures.yaml(wrong), path: "netwerk.yaml") }
+    }
 }
 
 extension Value {
