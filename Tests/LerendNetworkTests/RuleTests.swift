@@ -137,6 +137,26 @@ import Testing
         let wrong = NetworkFixtures.kwaliteitskader.setting(path: "kwaliteit.meelopen", to: "misschien")
         #expect(throws: DiagnosticList.self) { try NetworkFile.parse(NetworkFixtures.yaml(wrong), path: "netwerk.yaml") }
     }
+
+    /// A meeting written by hand on a holiday, in a weekend or in a period kept free is
+    /// said by the check, with the holiday's or the period's name, at its date in the file.
+    @Test func aMeetingOnAHolidayInAWeekendOrInAFreePeriodIsAWarningAtItsDate() throws {
+        let network = NetworkFixtures.kenniz
+            .setting(path: "bijeenkomsten.0.datum", to: .date(LocalDate(iso: "2026-04-06")!))
+            .setting(path: "bijeenkomsten.1.datum", to: .date(LocalDate(iso: "2026-04-18")!))
+            .setting(path: "bijeenkomsten.2.datum", to: .date(LocalDate(iso: "2026-07-21")!))
+            .setting(
+                path: "netwerk.voorkeuren",
+                to: ["niet_in": [["naam": "zomervakantie regio noord", "van": "2026-07-04", "tot_en_met": "2026-08-16"]]])
+        let found = try Self.findings(network, on: "2026-01-10").filter { $0.ruleID.hasPrefix("N13") }
+        #expect(found.map(\.ruleID).sorted() == ["N130", "N131", "N132"])
+        #expect(found.allSatisfy { $0.severity == .warning && $0.location?.column != nil })
+        #expect(found.first { $0.ruleID == "N130" }?.message.contains("valt op Tweede Paasdag, een feestdag") == true)
+        #expect(found.first { $0.ruleID == "N131" }?.message.contains("zaterdag 18 april 2026") == true)
+        #expect(found.first { $0.ruleID == "N132" }?.message.contains("'zomervakantie regio noord'") == true)
+        // The fixture's own dates are working days outside any free period.
+        #expect(try Self.findings(NetworkFixtures.kenniz, on: "2026-01-10").filter { $0.ruleID.hasPrefix("N13") }.isEmpty)
+    }
 }
 
 extension Value {

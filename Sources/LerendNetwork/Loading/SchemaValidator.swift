@@ -102,6 +102,8 @@ struct SchemaValidator {
             wrongKind(node, key: key, expected: kind, hint: "schrijf ja of nee (of true of false)")
         case .date:
             if case .date = value { return }
+            // A date in quotes ("2026-03-10") is still a date.
+            if LocalDate(iso: scalar.text) != nil { return }
             if let problem = Self.impossibleDate(scalar.text) {
                 problems.append(
                     file.diagnostic(

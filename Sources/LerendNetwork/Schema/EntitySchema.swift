@@ -42,8 +42,9 @@ public struct EntitySchema: Sendable {
         return .object(members)
     }
 
-    /// `value` with what the schema allows in words turned into values: `ja` and `nee`
-    /// (in any case) in a yes/no key become true and false, in nested objects and lists too.
+    /// `value` with what the schema allows in words turned into values, in nested objects
+    /// and lists too: `ja` and `nee` (in any case) in a yes/no key become true and false, a
+    /// date or time in quotes a date or time.
     public func normalized(_ value: Value) -> Value {
         guard case .object(var members) = value else { return value }
         for field in fields {
@@ -59,6 +60,8 @@ extension FieldKind {
     func normalized(_ value: Value) -> Value {
         switch self {
         case .boolean: Self.yesOrNo(value).map(Value.bool) ?? value
+        case .date: value.dateValue.map(Value.date) ?? value
+        case .time: value.timeValue.map(Value.time) ?? value
         case .object(let entity): entity.normalized(value)
         case .list(let element):
             if case .list(let items) = value { .list(items.map { element.normalized($0) }) } else { value }
