@@ -72,6 +72,11 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "Zet alle documenten daarna in één keer om naar PDF (met LibreOffice).")
     var pdf = false
 
+    @Flag(
+        name: [.customLong("email"), .customLong("e-mail")],
+        help: "Schrijf per uitnodiging ook een e-mail (.eml, nog niet verstuurd) met de uitnodiging, de agenda en de agenda-uitnodiging als bijlagen, in MAP/e-mails; versturen doet lerend verstuur.")
+    var email = false
+
     @Option(
         name: [.customLong("tegelijk"), .customLong("workers")],
         help: ArgumentHelp("Hoeveel documenten tegelijk worden gemaakt.", valueName: "aantal"))
@@ -87,7 +92,9 @@ struct ExportCommand: ParsableCommand {
         let result: DocumentExporter.Result
         do throws(DiagnosticList) {
             plan = try session.exportPlan(
-                ExportRequest(kinds: document.kinds, format: format.documentFormat, meetingNumbers: meetingNumbers))
+                ExportRequest(
+                    kinds: email ? Array(Set(document.kinds + [.invitation, .agenda])) : document.kinds,
+                    format: format.documentFormat, meetingNumbers: meetingNumbers))
             Console.report(plan.problems)
             let inputs = [session.path] + plan.batches.map(\.templatePath)
             result = try DocumentExporter(workers: workers).write(plan, into: output, inputs: inputs) { kind, done, total in
@@ -103,7 +110,18 @@ struct ExportCommand: ParsableCommand {
                 Console.print(count.counted("PDF-bestand", "PDF-bestanden") + " gemaakt")
             } catch { throw error.exit() }
         }
-        let failed = result.failedCount + plan.skippedCount
+        var failed = result.failedCount + plan.skippedCount
+        if email {
+            let mails: MailExportResult
+            do throws(DiagnosticList) {
+                mails = try session.writeInvitationMails(plan, documents: result, into: output, attachPDF: pdf)
+            } catch { throw error.exit() }
+            Console.report(mails.problems)
+            Console.print(
+                "\(mails.written.count.counted("e-mail", "e-mails")) geschreven in \(output)/\(NetworkSession.mailFolder)/"
+                    + " (versturen: lerend verstuur \(output)/\(NetworkSession.mailFolder))")
+            failed += mails.skippedCount
+        }
         if failed > 0 {
             Console.error("\(failed.counted("document", "documenten")) niet gemaakt; zie de meldingen hierboven")
             throw ExitCode.failure
