@@ -195,7 +195,7 @@ extension NetworkSession {
                 continue
             }
             let id =
-                "\(slug)-bijeenkomst-\(subject.meeting)-v\(meetingRequest.sequence)-\(Self.fingerprint(email.lowercased()))@\(sender.domain)"
+                "\(slug.prefix(30))-b\(subject.meeting)-v\(meetingRequest.sequence)-\(Self.fingerprint(email.lowercased()))@\(sender.domain)"
             var message = MailMessage(
                 from: sender, to: [MailAddress(name: participant.name, address: email)], subject: rendered.subject,
                 date: now, messageID: id, text: rendered.text, html: MailText.html(rendered.text))

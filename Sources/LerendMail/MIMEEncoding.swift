@@ -121,7 +121,9 @@ package enum MIMEEncoding {
         var result = name + ":"
         var lineLength = result.utf8.count
         for word in words {
-            if lineLength + 1 + word.utf8.count > lineLimit, lineLength > name.utf8.count + 1 {
+            // Fold before a word that would pass the limit, also the first (a message id
+            // cannot be folded inside).
+            if lineLength + 1 + word.utf8.count > lineLimit {
                 result += "\r\n"
                 lineLength = 0
             }

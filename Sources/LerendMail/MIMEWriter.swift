@@ -16,7 +16,7 @@ public struct MIMEWriter: Sendable {
         if !message.bcc.isEmpty { head += MIMEEncoding.addressHeader("Bcc", message.bcc) }
         head += MIMEEncoding.header("Subject", words: MIMEEncoding.headerWords(message.subject))
         head += "Date: " + Self.date(message.date) + "\r\n"
-        head += "Message-ID: <" + message.messageID + ">\r\n"
+        head += MIMEEncoding.header("Message-ID", words: ["<" + message.messageID + ">"])
         for header in message.extraHeaders {
             head += MIMEEncoding.header(header.name, words: MIMEEncoding.headerWords(header.value))
         }
@@ -29,7 +29,8 @@ public struct MIMEWriter: Sendable {
         if let html = message.html {
             let boundary = boundaryBase + "-alt"
             alternative =
-                "Content-Type: multipart/alternative; boundary=\"\(boundary)\"\r\n\r\n" + "--\(boundary)\r\n" + textPart
+                MIMEEncoding.header("Content-Type", words: ["multipart/alternative;", "boundary=\"\(boundary)\""])
+                + "\r\n--\(boundary)\r\n" + textPart
                 + "\r\n--\(boundary)\r\n" + Self.textPart(html, subtype: "html") + "\r\n--\(boundary)--\r\n"
         } else {
             alternative = textPart
@@ -38,7 +39,8 @@ public struct MIMEWriter: Sendable {
             body = alternative
         } else {
             let boundary = boundaryBase + "-mix"
-            var parts = "Content-Type: multipart/mixed; boundary=\"\(boundary)\"\r\n\r\n"
+            var parts =
+                MIMEEncoding.header("Content-Type", words: ["multipart/mixed;", "boundary=\"\(boundary)\""]) + "\r\n"
             parts += "This is a multi-part message in MIME format.\r\n"
             parts += "--\(boundary)\r\n" + alternative
             for attachment in message.attachments {

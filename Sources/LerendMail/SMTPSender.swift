@@ -20,6 +20,9 @@ public final class SMTPSender {
         public let reason: String
         /// The server's last reply code (550, 535...), 0 when none.
         public let replyCode: Int
+        /// Whether the message may have reached the server all the same: the connection
+        /// broke or timed out after it was under way, without a reply that refused it.
+        public let mayHaveBeenDelivered: Bool
     }
 
     private let handle: UnsafeMutableRawPointer
@@ -117,7 +120,9 @@ public final class SMTPSender {
                 kind = .connection
             default: kind = .rejected
             }
-            throw Failure(kind: kind, reason: reason, replyCode: reply)
+            let broken = [CURLE_OPERATION_TIMEDOUT, CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE]
+            throw Failure(
+                kind: kind, reason: reason, replyCode: reply, mayHaveBeenDelivered: reply < 400 && broken.contains(code))
         }
         return reply
     }
