@@ -174,6 +174,7 @@ package enum MIMEEncoding {
             current += encoded
         }
         pieces.append(current)
+        if pieces.count == 1 { return ["\(name)*=\(current)"] }
         return pieces.enumerated().map { "\(name)*\($0.offset)*=\($0.element)" }
     }
 

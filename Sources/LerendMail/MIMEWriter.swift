@@ -61,7 +61,16 @@ public struct MIMEWriter: Sendable {
     private static func attachmentPart(_ attachment: MailAttachment) -> String {
         let type = [attachment.mediaType] + attachment.parameters.map { "\($0.name)=\($0.value)" }
         var words = type.map { $0 + ";" }
-        words += MIMEEncoding.parameter("name", attachment.fileName).map { $0 + ";" }
+        if MIMEEncoding.isPlainASCII(attachment.fileName) {
+            words += MIMEEncoding.parameter("name", attachment.fileName).map { $0 + ";" }
+        } else {
+            // Outlook reads the name of the type in encoded words (as Thunderbird writes
+            // it); the disposition below has the standard RFC 2231 form.
+            var encoded = MIMEEncoding.encodedWords(attachment.fileName)
+            encoded[0] = "name=\"" + encoded[0]
+            encoded[encoded.count - 1] += "\";"
+            words += encoded
+        }
         words[words.count - 1].removeLast()
         var result = MIMEEncoding.header("Content-Type", words: words)
         var disposition = ["attachment;"] + MIMEEncoding.parameter("filename", attachment.fileName).map { $0 + ";" }

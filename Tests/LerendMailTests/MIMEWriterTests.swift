@@ -81,3 +81,15 @@ import Testing
         }
     }
 }
+
+@Suite struct AttachmentNameTests {
+    @Test func aShortNonASCIINameIsOneRFC2231ParameterAndEncodedWordsInTheType() {
+        var message = MailMessage(
+            from: MailAddress(address: "a@b.nl"), to: [MailAddress(address: "c@d.nl")], subject: "Test", date: Date(),
+            messageID: "x@b.nl", text: "tekst")
+        message.attachments = [MailAttachment(fileName: "Ünal.pdf", mediaType: "application/pdf", bytes: [1, 2, 3])]
+        let text = String(decoding: MIMEWriter().write(message), as: UTF8.self)
+        #expect(text.contains("Content-Type: application/pdf; name=\"=?UTF-8?B?w5xuYWwucGRm?=\"\r\n"))
+        #expect(text.contains("Content-Disposition: attachment; filename*=UTF-8''%C3%9Cnal.pdf\r\n"))
+    }
+}
