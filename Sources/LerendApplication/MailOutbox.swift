@@ -66,6 +66,13 @@ public struct MailOutbox: Sendable {
         var seen: [String: String] = [:]
         for name in files {
             let path = folder + "/" + name
+            guard InputFile.lies(path, inside: folder) else {
+                problems.append(
+                    Diagnostic(
+                        .error, id: "M112", "dit e-mailbestand is een koppeling naar een bestand buiten de map en wordt niet gelezen",
+                        at: SourceLocation(file: path), hint: "zet de e-mail zelf in de map"))
+                continue
+            }
             if let problem = InputFile.problem(path, what: "e-mailbestand", limit: sizeLimit, ids: ("M112", "M119")) {
                 problems.append(problem)
                 continue
