@@ -78,6 +78,7 @@ public final class SMTPSender {
             _ = lerend_curl_set_string(handle, CURLOPT_USERNAME, user)
             _ = lerend_curl_set_string(handle, CURLOPT_XOAUTH2_BEARER, token)
             _ = lerend_curl_set_string(handle, CURLOPT_LOGIN_OPTIONS, "AUTH=XOAUTH2")
+            _ = lerend_curl_set_long(handle, CURLOPT_SASL_IR, 1)
         }
         _ = lerend_curl_set_string(handle, CURLOPT_MAIL_FROM, "<\(sender)>")
         _ = lerend_curl_set_list(handle, CURLOPT_MAIL_RCPT, list)

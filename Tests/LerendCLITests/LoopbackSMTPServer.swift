@@ -12,11 +12,17 @@ final class LoopbackSMTPServer {
     let port: Int
     let user = "netwerk"
     let password = "geheim wachtwoord"
+    /// The OAuth 2.0 token it takes instead of the password (XOAUTH2), if any.
+    let token: String?
+    /// TLS from the first byte (smtps, port 465) instead of STARTTLS.
+    let implicitTLS: Bool
     private let process: Process
     private let input: Pipe
 
     /// Starts the server; `refusing` are addresses it answers with 550.
-    init(refusing: [String] = []) throws {
+    init(refusing: [String] = [], implicitTLS: Bool = false, token: String? = nil) throws {
+        self.token = token
+        self.implicitTLS = implicitTLS
         folder = FileManager.default.temporaryDirectory.appending(path: "lerend-smtp-\(UUID().uuidString)")
         received = folder.appending(path: "ontvangen")
         certificate = folder.appending(path: "cert.pem")
@@ -36,8 +42,9 @@ final class LoopbackSMTPServer {
             [
                 "python3", Program.repository.appending(path: "scripts/smtp-test-server.py").path(percentEncoded: false),
                 "--map", received.path(percentEncoded: false), "--cert", certificate.path(percentEncoded: false),
-                "--sleutel", key.path(percentEncoded: false), "--gebruiker", user, "--wachtwoord", password,
-            ] + refusing.flatMap { ["--weiger", $0] }
+                "--sleutel", key.path(percentEncoded: false), "--gebruiker", user,
+            ] + (token.map { ["--token", $0] } ?? ["--wachtwoord", password]) + (implicitTLS ? ["--tls"] : [])
+            + refusing.flatMap { ["--weiger", $0] }
         input = Pipe()
         let output = Pipe()
         process.standardInput = input
@@ -65,8 +72,9 @@ final class LoopbackSMTPServer {
         var text = """
             host: 127.0.0.1
             poort: \(port)
-            beveiliging: starttls
+            beveiliging: \(implicitTLS ? "tls" : "starttls")
             gebruiker: \(user)
+            aanmelden: \(token == nil ? "wachtwoord" : "oauth2")
             ca_bestand: \(certificate.path(percentEncoded: false))
 
             """

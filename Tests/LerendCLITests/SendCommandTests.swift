@@ -193,6 +193,28 @@ import Testing
         #expect(server.messages().isEmpty)
     }
 
+    /// Implicit TLS (smtps, as on port 465) with an OAuth 2.0 token (XOAUTH2, as Microsoft
+    /// 365 asks) from LEREND_SMTP_TOKEN.
+    @Test func implicitTLSWithAnOAuth2Token() throws {
+        let server = try LoopbackSMTPServer(implicitTLS: true, token: "ya29.test-token")
+        let folder = try Program.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (mails, count) = try Self.exportMails(in: folder, meetings: [4])
+        let settings = try server.writeSettings(into: folder)
+        let process = Process()
+        process.executableURL = Program.executable
+        process.arguments = ["verstuur", mails, "--instellingen", settings, "--ja"]
+        process.currentDirectoryURL = folder
+        process.environment = Program.environment.merging(["LEREND_SMTP_TOKEN": "ya29.test-token"]) { $1 }
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = Pipe()
+        process.standardError = Pipe()
+        try process.run()
+        let result = Self.finish(process)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(server.messages().count == count)
+    }
+
     @Test func aWrongPasswordStopsAtTheFirstMessage() throws {
         let server = try LoopbackSMTPServer()
         let folder = try Program.folder()
