@@ -147,7 +147,7 @@ let package = Package(
             dependencies: [
                 "LerendApplication", "LerendTestSupport", "LerendNetwork", "LerendDocuments", "LerendExpressions",
                 "LerendDiagnostics",
-                "LerendCalendar",
+                "LerendCalendar", "LerendMail",
             ]),
         .testTarget(
             name: "LerendMailTests",

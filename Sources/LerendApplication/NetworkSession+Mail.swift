@@ -115,7 +115,8 @@ extension NetworkSession {
             (batch.folder.isEmpty ? folder : folder + "/" + batch.folder) + "/" + batch.fileNames[index]
         }
         var agendas: [Int: String] = [:]
-        if let batch = plan.batches.first(where: { $0.kind == .agenda }) {
+        let agendaBatch = plan.batches.first { $0.kind == .agenda }
+        if let batch = agendaBatch {
             for index in batch.subjects.indices where written.contains(path(batch, index)) {
                 agendas[batch.subjects[index].meeting] = path(batch, index)
             }
@@ -143,7 +144,12 @@ extension NetworkSession {
             }
             let invitationPath = attachPDF ? Self.pdfPath(path(invitations, index)) : path(invitations, index)
             var files = [invitationPath]
-            if let agenda = agendas[subject.meeting] { files.append(attachPDF ? Self.pdfPath(agenda) : agenda) }
+            if let agenda = agendas[subject.meeting] {
+                files.append(attachPDF ? Self.pdfPath(agenda) : agenda)
+            } else if agendaBatch != nil {
+                // The agenda of this meeting failed (reported with the documents).
+                files.append(folder + "/agenda van bijeenkomst \(subject.meeting)")
+            }
             var attachments: [MailAttachment] = []
             var missingFile: String?
             for file in files {

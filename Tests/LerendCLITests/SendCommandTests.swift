@@ -111,6 +111,8 @@ import Testing
         let network = TestNetworks.network(
             participants: 4, names: { names[$0]! }, email: { $0 == 4 ? "piet bij zorg.nl" : "d\($0)@zorg.nl" }
         ).replacing("naam: Netwerk Test", with: "naam: Netwerk Zorg & Welzijn Überregionaal")
+            // The default agenda names each participant's function.
+            .replacing("    organisatie: ", with: "    functie: verpleegkundige\n    organisatie: ")
         try Data(network.utf8).write(to: folder.appending(path: "netwerk.yaml"))
         let export = try Program.run(
             ["export", "netwerk.yaml", "--document", "uitnodigingen", "--email", "--datum", "2026-01-01", "-o", "uit"],
