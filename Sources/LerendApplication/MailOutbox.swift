@@ -69,7 +69,8 @@ public struct MailOutbox: Sendable {
             guard InputFile.lies(path, inside: folder) else {
                 problems.append(
                     Diagnostic(
-                        .error, id: "M112", "dit e-mailbestand is een koppeling naar een bestand buiten de map en wordt niet gelezen",
+                        .error, id: "M112",
+                        "dit e-mailbestand is een koppeling naar een bestand buiten de map en wordt niet gelezen",
                         at: SourceLocation(file: path), hint: "zet de e-mail zelf in de map"))
                 continue
             }
@@ -212,7 +213,8 @@ public struct MailOutbox: Sendable {
                     report.problems.append(
                         Diagnostic(
                             .error, id: "M114",
-                            (error.kind == .login ? "aanmelden bij de mailserver lukt niet: " : "de mailserver is niet bereikbaar: ")
+                            (error.kind == .login
+                                ? "aanmelden bij de mailserver lukt niet: " : "de mailserver is niet bereikbaar: ")
                                 + error.reason,
                             at: SourceLocation(file: item.path),
                             hint: error.kind == .login

@@ -59,7 +59,8 @@ public struct MailServerConfig: Sendable {
                 port = value
             } else {
                 problems.append(
-                    file.diagnostic(id: "M110", "'poort' moet een getal van 1 tot en met 65535 zijn", at: node, hint: "meestal 587 of 465"))
+                    file.diagnostic(
+                        id: "M110", "'poort' moet een getal van 1 tot en met 65535 zijn", at: node, hint: "meestal 587 of 465"))
             }
         }
         let user = reader.text("gebruiker")
@@ -117,7 +118,8 @@ public struct MailServerConfig: Sendable {
         if security == .none, !["localhost", "127.0.0.1", "::1"].contains(host.lowercased()) {
             throw DiagnosticList([
                 file.diagnostic(
-                    id: "M110", "'beveiliging: geen' kan alleen voor een server op deze computer; wachtwoorden en berichten gaan anders onversleuteld over het net",
+                    id: "M110",
+                    "'beveiliging: geen' kan alleen voor een server op deze computer; wachtwoorden en berichten gaan anders onversleuteld over het net",
                     at: file.root.descendant(atPath: "beveiliging").node, hint: "kies starttls (poort 587) of tls (poort 465)")
             ])
         }

@@ -41,7 +41,8 @@ extension NetworkSession {
                 throw DiagnosticList([
                     file.diagnostic(
                         id: "A110", "de eigen e-mailtekst '\(own)' ligt buiten de map van het netwerkbestand", at: node,
-                        hint: "zet de tekst in \(folder.isEmpty ? "de map van het netwerkbestand" : folder), of noem de map met --sjablonen MAP"
+                        hint:
+                            "zet de tekst in \(folder.isEmpty ? "de map van het netwerkbestand" : folder), of noem de map met --sjablonen MAP"
                     )
                 ])
             }
@@ -108,7 +109,8 @@ extension NetworkSession {
                 Diagnostic(
                     .error, id: "O003",
                     "kan map '\(directory)' niet maken: \(SystemErrorText.reason(error) ?? "de map kon niet gemaakt worden")",
-                    at: SourceLocation(file: directory), hint: "kies een andere map met -o, of controleer of je daar mag schrijven")
+                    at: SourceLocation(file: directory),
+                    hint: "kies een andere map met -o, of controleer of je daar mag schrijven")
             ])
         }
         func path(_ batch: ExportBatch, _ index: Int) -> String {

@@ -82,7 +82,8 @@ final class SendLog {
                 Diagnostic(
                     .error, id: "M118",
                     "het verzendlogboek kan niet worden bijgewerkt: \(String(cString: strerror(errno))); verder versturen is gestopt",
-                    at: SourceLocation(file: path), hint: "maak ruimte op de schijf en start opnieuw; wat verstuurd is, staat erin")
+                    at: SourceLocation(file: path),
+                    hint: "maak ruimte op de schijf en start opnieuw; wat verstuurd is, staat erin")
             ])
         }
         lastStep[id] = step

@@ -74,7 +74,9 @@ struct ExportCommand: ParsableCommand {
 
     @Flag(
         name: [.customLong("email"), .customLong("e-mail")],
-        help: "Schrijf per uitnodiging ook een e-mail (.eml, nog niet verstuurd) met de uitnodiging, de agenda en de agenda-uitnodiging als bijlagen, in MAP/e-mails; versturen doet lerend verstuur.")
+        help:
+            "Schrijf per uitnodiging ook een e-mail (.eml, nog niet verstuurd) met de uitnodiging, de agenda en de agenda-uitnodiging als bijlagen, in MAP/e-mails; versturen doet lerend verstuur."
+    )
     var email = false
 
     @Option(

@@ -10,8 +10,10 @@ import Testing
     /// `folder/uit`; returns the folder of the e-mails and their count.
     static func exportMails(in folder: URL, meetings: [Int]) throws -> (folder: String, count: Int) {
         let result = try Program.run(
-            ["export", SampleNetworkTests.sample("kleinschalig-zuid.yaml"), "--datum", "2026-01-15", "--document",
-             "uitnodigingen", "--email", "-o", "uit"] + meetings.flatMap { ["--bijeenkomst", String($0)] },
+            [
+                "export", SampleNetworkTests.sample("kleinschalig-zuid.yaml"), "--datum", "2026-01-15", "--document",
+                "uitnodigingen", "--email", "-o", "uit",
+            ] + meetings.flatMap { ["--bijeenkomst", String($0)] },
             in: folder)
         #expect(result.status == 0, "\(result.errors)")
         let mails = folder.appending(path: "uit/e-mails").path(percentEncoded: false)
@@ -79,7 +81,8 @@ import Testing
         let (mails, count) = try Self.exportMails(in: folder, meetings: [2])
         #expect(count == 7, "one per participant of the KenniZ sample")
         let settings = try server.writeSettings(into: folder)
-        let result = Self.finish(try Self.send([mails, "--instellingen", settings, "--ja"], in: folder, password: server.password))
+        let result = Self.finish(
+            try Self.send([mails, "--instellingen", settings, "--ja"], in: folder, password: server.password))
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.contains("7 berichten verstuurd"))
         let messages = try Self.decoded(server)
@@ -88,8 +91,12 @@ import Testing
         for message in messages {
             #expect(message["from"] == "Els Verbeek <e.verbeek@hethofje.nl>")
             #expect(message["envelope"]?.hasPrefix("e.verbeek@hethofje.nl -> ") == true)
-            #expect(message["envelope"]?.hasSuffix(message["to"]?.split(separator: "<").last.map { String($0.dropLast()) } ?? "?") == true)
-            #expect(message["subject"] == "Uitnodiging voor bijeenkomst 2 van Lerend Netwerk Kleinschalig Zuid op donderdag 12 maart 2026")
+            #expect(
+                message["envelope"]?.hasSuffix(message["to"]?.split(separator: "<").last.map { String($0.dropLast()) } ?? "?")
+                    == true)
+            #expect(
+                message["subject"]
+                    == "Uitnodiging voor bijeenkomst 2 van Lerend Netwerk Kleinschalig Zuid op donderdag 12 maart 2026")
             #expect(message["unsent"] == "None", "X-Unsent is dropped when sending")
             #expect(message["calendar"] == "text/calendar;REQUEST")
             #expect(message["attachments"]?.contains("agenda bijeenkomst 2 2026-03-12.odt") == true)
@@ -97,7 +104,8 @@ import Testing
         #expect(messages.contains { $0["to"] == "Rob Janssen <r.janssen@wolfsberg.nl>" })
 
         // Run again: the send log says everything went.
-        let again = Self.finish(try Self.send([mails, "--instellingen", settings, "--ja"], in: folder, password: server.password))
+        let again = Self.finish(
+            try Self.send([mails, "--instellingen", settings, "--ja"], in: folder, password: server.password))
         #expect(again.status == 0, "\(again.errors)")
         #expect(again.output.contains("niets te versturen"))
         #expect(server.messages().count == 7)
@@ -119,7 +127,8 @@ import Testing
             in: folder)
         #expect(export.status == 1, "one e-mail is not made")
         #expect(
-            export.errors.contains("fout[X103]: geen e-mail voor Piet Zonder Adres: 'piet bij zorg.nl' is geen bruikbaar e-mailadres"),
+            export.errors.contains(
+                "fout[X103]: geen e-mail voor Piet Zonder Adres: 'piet bij zorg.nl' is geen bruikbaar e-mailadres"),
             "\(export.errors)")
         #expect(export.errors.contains("netwerk.yaml:"), "located in the network file")
         #expect(export.output.contains("3 e-mails geschreven"))
@@ -131,7 +140,9 @@ import Testing
         #expect(Set(messages.compactMap { $0["to_name"] }) == Set(names.values.filter { $0 != "Piet Zonder Adres" }))
         for message in messages {
             let name = message["to_name"] ?? ""
-            #expect(message["subject"] == "Uitnodiging voor bijeenkomst 1 van Netwerk Zorg & Welzijn Überregionaal op dinsdag 10 maart 2026")
+            #expect(
+                message["subject"]
+                    == "Uitnodiging voor bijeenkomst 1 van Netwerk Zorg & Welzijn Überregionaal op dinsdag 10 maart 2026")
             #expect(message["attachments"]?.contains("uitnodiging bijeenkomst 1 \(name).odt") == true, "\(message)")
         }
     }
@@ -154,7 +165,8 @@ import Testing
         let halfway = server.messages().count
         #expect(halfway >= 3 && halfway < 14, "killed halfway: \(halfway)")
 
-        let second = Self.finish(try Self.send([mails, "--instellingen", settings, "--ja"], in: folder, password: server.password))
+        let second = Self.finish(
+            try Self.send([mails, "--instellingen", settings, "--ja"], in: folder, password: server.password))
         #expect(second.status == 0, "\(second.errors)")
         #expect(second.output.contains("\(14 - halfway) berichten verstuurd"), "\(second.output)")
         let messages = try Self.decoded(server)
@@ -168,7 +180,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let (mails, _) = try Self.exportMails(in: folder, meetings: [3])
         let settings = try server.writeSettings(into: folder)
-        let result = Self.finish(try Self.send([mails, "--instellingen", settings, "--ja"], in: folder, password: server.password))
+        let result = Self.finish(
+            try Self.send([mails, "--instellingen", settings, "--ja"], in: folder, password: server.password))
         #expect(result.status == 1)
         #expect(
             result.errors.contains(

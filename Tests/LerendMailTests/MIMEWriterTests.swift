@@ -9,7 +9,8 @@ import Testing
             from: MailAddress(name: "Marieke Jansen", address: "m.jansen@example.nl"),
             to: [MailAddress(name: "Anouk Bos-Ünal", address: "a.bos@example.nl")],
             subject: "Uitnodiging voor bijeenkomst 2: één thema over familieparticipatie en dagbesteding op maat",
-            date: Date(timeIntervalSince1970: 1_780_000_000), messageID: "lerend-netwerk-kleinschalig-zu-b1-v0-877bdbbb3252746e@zorggroepdelinde.nl",
+            date: Date(timeIntervalSince1970: 1_780_000_000),
+            messageID: "lerend-netwerk-kleinschalig-zu-b1-v0-877bdbbb3252746e@zorggroepdelinde.nl",
             text: "Beste Anouk,\n\nWelkom bij café Ünal. \(String(repeating: "lang ", count: 30))\n.punt\nFrom hier",
             html: "<p>Beste Anouk,</p>")
         message.attachments = [

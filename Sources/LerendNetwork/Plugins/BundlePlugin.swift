@@ -145,7 +145,8 @@ public struct BundlePlugin: Plugin {
         if !problems.isEmpty { throw DiagnosticList(problems) }
         return BundlePlugin(
             id: id, name: name, ruleSets: ruleSets, workflow: workflow, templates: templates, texts: texts,
-            mailTemplates: mailTemplates, programme: programme, directory: directory, version: version, lerendVersions: lerendVersions,
+            mailTemplates: mailTemplates, programme: programme, directory: directory, version: version,
+            lerendVersions: lerendVersions,
             examples: examples)
     }
 
