@@ -7,7 +7,8 @@ text and an HTML alternative, and as attachments the invitation, the agenda and 
 meeting request. The .ics is read with `icalendar`: METHOD:REQUEST, ORGANIZER the
 contact person, one ATTENDEE per invited participant. The documents attached are
 written into UITPAKMAP/odt and UITPAKMAP/docx (with a FILE.expect naming the
-participant) for check-document; PDF attachments are checked to be PDF.
+participant) for check-document; PDF attachments are checked to be PDF and, with
+pdftotext, to name the participant.
 
     python3 scripts/check-mail.py samples/netwerken/kleinschalig-zuid.yaml uit/e-mails uitgepakt
 """
@@ -16,6 +17,8 @@ import email.policy
 import email.utils
 import os
 import re
+import shutil
+import subprocess
 import sys
 
 import icalendar
@@ -115,6 +118,10 @@ def main(network_path, folder, unpack):
             if extension == "pdf":
                 if not data.startswith(b"%PDF-"):
                     problems += fail(path, "%s is geen PDF" % filename)
+                elif filename.startswith("uitnodiging") and shutil.which("pdftotext"):
+                    text = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True).stdout.decode()
+                    if participant["naam"] not in " ".join(text.split()):
+                        problems += fail(path, "de naam %r staat niet in %s" % (participant["naam"], filename))
                 continue
             # One folder per format, so that check-document needs one LibreOffice run each;
             # the agenda of a meeting is the same file in each of its e-mails.

@@ -112,7 +112,8 @@ struct ExportCommand: ParsableCommand {
                 Console.print(count.counted("PDF-bestand", "PDF-bestanden") + " gemaakt")
             } catch { throw error.exit() }
         }
-        var failed = result.failedCount + plan.skippedCount
+        let failed = result.failedCount + plan.skippedCount
+        var mailsSkipped = 0
         if email {
             let mails: MailExportResult
             do throws(DiagnosticList) {
@@ -122,10 +123,15 @@ struct ExportCommand: ParsableCommand {
             Console.print(
                 "\(mails.written.count.counted("e-mail", "e-mails")) geschreven in \(output)/\(NetworkSession.mailFolder)/"
                     + " (versturen: lerend verstuur \(output)/\(NetworkSession.mailFolder))")
-            failed += mails.skippedCount
+            mailsSkipped = mails.skippedCount
         }
         if failed > 0 {
             Console.error("\(failed.counted("document", "documenten")) niet gemaakt; zie de meldingen hierboven")
+        }
+        if mailsSkipped > 0 {
+            Console.error("\(mailsSkipped.counted("e-mail", "e-mails")) niet gemaakt; zie de meldingen hierboven")
+        }
+        if failed + mailsSkipped > 0 {
             throw ExitCode.failure
         }
     }
