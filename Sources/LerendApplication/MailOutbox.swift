@@ -16,7 +16,6 @@ public struct MailOutbox: Sendable {
         public let envelopeRecipients: [String]
         public let sender: String
         public var state: State
-        let file: MailFile
 
         public var fileName: String { (path as NSString).lastPathComponent }
     }
@@ -116,8 +115,7 @@ public struct MailOutbox: Sendable {
                 Item(
                     path: path, messageID: file.messageID, subject: file.decoded("Subject") ?? "",
                     visibleRecipients: file.addresses(in: "To") + file.addresses(in: "Cc"),
-                    envelopeRecipients: file.recipients.map(\.address), sender: file.sender?.address ?? "", state: state,
-                    file: file))
+                    envelopeRecipients: file.recipients.map(\.address), sender: file.sender?.address ?? "", state: state))
         }
         return MailOutbox(folder: folder, items: items, problems: problems)
     }
@@ -182,7 +180,20 @@ public struct MailOutbox: Sendable {
                 report.notTried = pending.count - position
                 return report
             }
-            let bytes = item.file.sendableBytes(date: Date())
+            // Read again now: a folder of thousands of messages is never in memory at once.
+            guard let data = FileManager.default.contents(atPath: item.path),
+                let file = try? MailFile(bytes: Array(data)), file.messageID == item.messageID
+            else {
+                try? log.record(.failed, id: item.messageID, file: item.fileName, recipients: recipients)
+                report.failedCount += 1
+                report.problems.append(
+                    Diagnostic(
+                        .error, id: "M112", "het e-mailbestand is veranderd of verdwenen sinds het gelezen werd",
+                        at: SourceLocation(file: item.path), hint: "start lerend verstuur opnieuw"))
+                progress?(item, false)
+                continue
+            }
+            let bytes = file.sendableBytes(date: Date())
             do throws(SMTPSender.Failure) {
                 try sender.send(bytes, from: envelopeSender ?? item.sender, to: recipients)
             } catch {

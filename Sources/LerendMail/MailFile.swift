@@ -20,24 +20,19 @@ public struct MailFile: Sendable {
 
     /// Reads the bytes of an `.eml` file (CRLF or LF line ends).
     public init(bytes: [UInt8]) throws(Problem) {
-        // Normalize to lines without their ends.
+        // Bytes, not characters: a message of a few megabytes is read in milliseconds.
         var lines: [Substring] = []
-        let text = String(decoding: bytes, as: UTF8.self)
-        var headerEnd: String.Index?
-        var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index] == "\n" || text[index] == "\r\n" {
-                let line = text[start..<index]
-                let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
-                if trimmed.isEmpty {
-                    headerEnd = text.index(after: index)
-                    break
-                }
-                lines.append(trimmed)
-                start = text.index(after: index)
+        var headerEnd: Int?
+        var start = 0
+        for index in bytes.indices where bytes[index] == 0x0A {
+            var end = index
+            if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+            if end == start {
+                headerEnd = index + 1
+                break
             }
-            index = text.index(after: index)
+            lines.append(Substring(String(decoding: bytes[start..<end], as: UTF8.self)))
+            start = index + 1
         }
         guard let headerEnd else { throw .malformedHeaders(line: lines.count + 1) }
         var headers: [(name: String, value: String)] = []
@@ -54,10 +49,19 @@ public struct MailFile: Sendable {
                 (String(line[..<colon]), String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)))
         }
         self.headers = headers
-        let rest = String(text[headerEnd...])
-        var normalized = rest.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
-        if !normalized.hasSuffix("\r\n") { normalized += "\r\n" }
-        body = Array(normalized.utf8)
+        // Every line end CRLF, as SMTP wants.
+        var body: [UInt8] = []
+        body.reserveCapacity(bytes.count - headerEnd + bytes.count / 64 + 2)
+        var previous: UInt8 = 0
+        for byte in bytes[headerEnd...] {
+            if byte == 0x0A, previous != 0x0D { body.append(0x0D) }
+            body.append(byte)
+            previous = byte
+        }
+        if !body.isEmpty, body.last != 0x0A {
+            body += [0x0D, 0x0A]
+        }
+        self.body = body
         for required in ["From", "Message-ID"] where value(of: required) == nil { throw .missingHeader(required) }
         if recipients.isEmpty { throw .missingHeader("To") }
         for name in ["From", "To", "Cc", "Bcc"] {

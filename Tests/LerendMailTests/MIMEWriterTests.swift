@@ -94,3 +94,27 @@ import Testing
         #expect(text.contains("Content-Disposition: attachment; filename*=UTF-8''%C3%9Cnal.pdf\r\n"))
     }
 }
+
+@Suite struct MailFileTests {
+    @Test func aFileWithLFLineEndsIsSentWithCRLF() throws {
+        let file = try MailFile(bytes: Array("From: a@b.nl\nTo: c@d.nl\nMessage-ID: <x@b.nl>\n\nregel 1\r\nregel 2".utf8))
+        let sent = String(decoding: file.sendableBytes(date: Date(timeIntervalSince1970: 0)), as: UTF8.self)
+        #expect(sent.hasSuffix("\r\n\r\nregel 1\r\nregel 2\r\n"))
+        #expect(sent.hasPrefix("Date: Thu, 01 Jan 1970 00:00:00 +0000\r\nFrom: a@b.nl\r\n"))
+    }
+
+    @Test func brokenFilesSayWhatIsWrong() {
+        #expect(throws: MailFile.Problem.malformedHeaders(line: 3)) {
+            try MailFile(bytes: Array("From: a@b.nl\nTo: c@d.nl\n".utf8))
+        }
+        #expect(throws: MailFile.Problem.malformedHeaders(line: 2)) {
+            try MailFile(bytes: Array("From: a@b.nl\ngeen kopregel\n\ntekst".utf8))
+        }
+        #expect(throws: MailFile.Problem.missingHeader("Message-ID")) {
+            try MailFile(bytes: Array("From: a@b.nl\nTo: c@d.nl\n\ntekst".utf8))
+        }
+        #expect(throws: MailFile.Problem.invalidAddress(header: "To", address: "c bij d.nl")) {
+            try MailFile(bytes: Array("From: a@b.nl\nTo: c bij d.nl\nMessage-ID: <x@b.nl>\n\ntekst".utf8))
+        }
+    }
+}
