@@ -39,7 +39,8 @@ public struct MailOutbox: Sendable {
     static let sizeLimit = 25 << 20
 
     /// Reads every `.eml` of `folder` (not its subfolders), in name order, and the send
-    /// log next to them.
+    /// log next to them (without writing anything: ``send(with:envelopeSender:messagesPerMinute:progress:)``
+    /// creates and locks the log).
     public static func open(_ folder: String) throws(DiagnosticList) -> MailOutbox {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue,
@@ -59,7 +60,7 @@ public struct MailOutbox: Sendable {
                     hint: "de e-mails van lerend export --email staan in MAP/e-mails")
             ])
         }
-        let log = try SendLog(folder: folder)
+        let log = SendLog.read(folder + "/" + SendLog.fileName)
         var items: [Item] = []
         var problems: [Diagnostic] = []
         var seen: [String: String] = [:]
@@ -97,7 +98,7 @@ public struct MailOutbox: Sendable {
             }
             seen[file.messageID] = name
             var state = State.toSend
-            switch log.lastStep[file.messageID] {
+            switch log[file.messageID] {
             case .sent: state = .sent
             case .started:
                 state = .uncertain

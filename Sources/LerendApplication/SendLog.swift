@@ -54,12 +54,20 @@ final class SendLog {
             ])
         }
         self.descriptor = descriptor
+        lastStep = Self.read(path)
+    }
+
+    /// The last step of each message id in the log at `path`, without creating or
+    /// locking it (what `lerend verstuur` shows before it asks).
+    static func read(_ path: String) -> [String: Step] {
+        var steps: [String: Step] = [:]
         let text = (FileManager.default.contents(atPath: path)).map { String(decoding: $0, as: UTF8.self) } ?? ""
         for line in text.split(separator: "\n") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count >= 3, let step = Step(rawValue: String(fields[1])) else { continue }
-            lastStep[String(fields[2])] = step
+            steps[String(fields[2])] = step
         }
+        return steps
     }
 
     deinit {

@@ -35,7 +35,18 @@ struct SendCommand: ParsableCommand {
         let config: MailServerConfig
         do throws(DiagnosticList) {
             outbox = try MailOutbox.open(folder)
-            config = try MailServerConfig.load(path: settingsPath(environment))
+            let path = settingsPath(environment)
+            guard settingsFile != nil || FileManager.default.fileExists(atPath: path) else {
+                throw DiagnosticList([
+                    Diagnostic(
+                        .error, id: "M120",
+                        "geen instellingen van de mailserver: niet in \(folder)/mailserver.yaml en niet in \(path)",
+                        hint:
+                            "maak mailserver.yaml met host, poort en gebruiker (zie Docs/e-mail.md), of noem het met --instellingen BESTAND"
+                    )
+                ])
+            }
+            config = try MailServerConfig.load(path: path)
         } catch { throw error.exit() }
         Console.report(outbox.problems)
         let pending = outbox.pending

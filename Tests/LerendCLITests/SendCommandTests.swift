@@ -174,6 +174,25 @@ import Testing
         #expect(Set(messages.map { $0["id"] ?? "" }).count == 14, "nobody got a message twice")
     }
 
+    @Test func aSecondSendFromTheSameFolderStopsAtOnce() throws {
+        let server = try LoopbackSMTPServer()
+        let folder = try Program.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (mails, count) = try Self.exportMails(in: folder, meetings: [1])
+        let settings = try server.writeSettings(into: folder, messagesPerMinute: 120)
+        let first = try Self.send([mails, "--instellingen", settings, "--ja"], in: folder, password: server.password)
+        server.waitFor(1)
+        let second = Self.finish(
+            try Self.send([mails, "--instellingen", settings, "--ja"], in: folder, password: server.password))
+        #expect(second.status == 1)
+        #expect(second.errors.contains("fout[M118]: een ander 'lerend verstuur' verstuurt al uit deze map"), "\(second.errors)")
+        let result = Self.finish(first)
+        #expect(result.status == 0, "\(result.errors)")
+        let messages = try Self.decoded(server)
+        #expect(messages.count == count)
+        #expect(Set(messages.map { $0["id"] ?? "" }).count == count)
+    }
+
     @Test func aRejectedRecipientIsReportedAndTheOthersArrive() throws {
         let server = try LoopbackSMTPServer(refusing: ["r.janssen@wolfsberg.nl"])
         let folder = try Program.folder()
