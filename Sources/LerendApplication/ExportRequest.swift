@@ -34,6 +34,17 @@ public struct ExportBatch: Sendable {
     /// What each document is, for messages: "Anna Bakker, bijeenkomst 2".
     public let labels: [String]
     let makeData: @Sendable (Int) -> LerendExpressions.Value
+    /// Whom and which meeting each document is about, in the order of ``fileNames``
+    /// (empty for the plan): what an e-mail needs to find the documents of a letter.
+    public internal(set) var subjects: [Subject] = []
+
+    /// Whom and which meeting a document is about.
+    public struct Subject: Sendable {
+        /// The meeting's number.
+        public let meeting: Int
+        /// The participant an invitation goes to; nil for an agenda.
+        public let participant: Participant?
+    }
 
     public var count: Int { fileNames.count }
 

@@ -22,6 +22,7 @@ extension NetworkSession {
             let documents: [(stem: String, label: String)]
             let makeData: @Sendable (Int) -> Value
             var folder = ""
+            var subjects: [ExportBatch.Subject] = []
             switch kind {
             case .plan:
                 documents = [("plan van aanpak \(network.name)", "plan van aanpak")]
@@ -45,6 +46,7 @@ extension NetworkSession {
                     )
                 }
                 makeData = { data.agenda(for: chosen[$0]) }
+                subjects = chosen.map { ExportBatch.Subject(meeting: data.number($0), participant: nil) }
             case .invitation:
                 folder = "uitnodigingen"
                 let invitations = invitationPairs(meetings.values, data: data)
@@ -54,6 +56,9 @@ extension NetworkSession {
                 let pairs = invitations.pairs
                 let prepared = meetings.values.map { data.meeting($0).value }
                 makeData = { data.invitation(for: pairs[$0].participant, toPrepared: prepared[pairs[$0].meeting]) }
+                subjects = pairs.map {
+                    ExportBatch.Subject(meeting: data.number(meetings.values[$0.meeting]), participant: $0.participant)
+                }
             }
             guard !documents.isEmpty else { continue }
             do throws(DiagnosticList) {
@@ -66,10 +71,11 @@ extension NetworkSession {
             problems += template.compiled.warnings
             let names = SafeFileName.distinct(
                 documents.map { SafeFileName.make($0.stem) }, fileExtension: request.format.fileExtension)
-            batches.append(
-                ExportBatch(
-                    kind: kind, template: template.compiled, templatePath: template.path, folder: folder, fileNames: names,
-                    labels: documents.map(\.label), makeData: makeData))
+            var batch = ExportBatch(
+                kind: kind, template: template.compiled, templatePath: template.path, folder: folder, fileNames: names,
+                labels: documents.map(\.label), makeData: makeData)
+            batch.subjects = subjects
+            batches.append(batch)
         }
         if !errors.isEmpty { throw DiagnosticList(errors) }
         return ExportPlan(batches: batches, problems: problems, skippedCount: skipped)

@@ -72,6 +72,13 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "Zet de documenten daarna om naar PDF (met LibreOffice, één proces per --tegelijk).")
     var pdf = false
 
+    @Flag(
+        name: [.customLong("email"), .customLong("e-mail")],
+        help:
+            "Schrijf per uitnodiging ook een e-mail (.eml, nog niet verstuurd) met de uitnodiging, de agenda en de agenda-uitnodiging als bijlagen, in MAP/e-mails; versturen doet lerend verstuur."
+    )
+    var email = false
+
     @Option(
         name: [.customLong("pdf-wachttijd"), .customLong("pdf-timeout")],
         help: ArgumentHelp(
@@ -95,7 +102,9 @@ struct ExportCommand: ParsableCommand {
         let result: DocumentExporter.Result
         do throws(DiagnosticList) {
             plan = try session.exportPlan(
-                ExportRequest(kinds: document.kinds, format: format.documentFormat, meetingNumbers: meetingNumbers))
+                ExportRequest(
+                    kinds: email ? Array(Set(document.kinds + [.invitation, .agenda])) : document.kinds,
+                    format: format.documentFormat, meetingNumbers: meetingNumbers))
             Console.report(plan.problems)
             let inputs = [session.path] + plan.batches.map(\.templatePath)
             result = try DocumentExporter(workers: workers).write(plan, into: output, inputs: inputs) { kind, done, total in
@@ -120,12 +129,27 @@ struct ExportCommand: ParsableCommand {
             } catch { throw error.exit() }
         }
         let failed = result.failedCount + plan.skippedCount
+        var mailsSkipped = 0
+        if email {
+            let mails: MailExportResult
+            do throws(DiagnosticList) {
+                mails = try session.writeInvitationMails(plan, documents: result, into: output, attachPDF: pdf)
+            } catch { throw error.exit() }
+            Console.report(mails.problems)
+            Console.print(
+                "\(mails.written.count.counted("e-mail", "e-mails")) geschreven in \(output)/\(NetworkSession.mailFolder)/"
+                    + " (versturen: lerend verstuur \(output)/\(NetworkSession.mailFolder))")
+            mailsSkipped = mails.skippedCount
+        }
         if failed > 0 {
             Console.error("\(failed.counted("document", "documenten")) niet gemaakt; zie de meldingen hierboven")
+        }
+        if mailsSkipped > 0 {
+            Console.error("\(mailsSkipped.counted("e-mail", "e-mails")) niet gemaakt; zie de meldingen hierboven")
         }
         if pdfFailures > 0 {
             Console.error("\(pdfFailures.counted("PDF-bestand", "PDF-bestanden")) niet gemaakt; zie de meldingen hierboven")
         }
-        if failed + pdfFailures > 0 { throw ExitCode.failure }
+        if failed + pdfFailures + mailsSkipped > 0 { throw ExitCode.failure }
     }
 }
