@@ -54,6 +54,11 @@ extension NetworkSession {
                 let pairs = invitations.pairs
                 let prepared = meetings.values.map { data.meeting($0).value }
                 makeData = { data.invitation(for: pairs[$0].participant, toPrepared: prepared[pairs[$0].meeting]) }
+            case .attendanceList:
+                // One list per year of the meetings asked for, with every meeting of that year.
+                let years = data.years(of: meetings.values)
+                documents = years.map { ("presentielijst \(network.name) \($0)", "presentielijst \($0)") }
+                makeData = { data.attendanceList(year: years[$0]) }
             }
             guard !documents.isEmpty else { continue }
             do throws(DiagnosticList) {
