@@ -86,7 +86,7 @@ import Testing
         }
         let templates = try files.contentsOfDirectory(atPath: repository.appending(path: "Templates").path(percentEncoded: false))
             .filter { $0.hasSuffix(".odt") || $0.hasSuffix(".docx") }.sorted()
-        #expect(templates.count == 6)
+        #expect(templates.count == 8)
         #expect(
             try files.contentsOfDirectory(atPath: prefix.appending(path: "share/lerend/Templates").path(percentEncoded: false))
                 .sorted()
