@@ -216,6 +216,28 @@ import Testing
         #expect(StructureTests.texts(body) == ["Naam", "1", "2", "Paraaf", "a", "1", "2", "b"])
     }
 
+    /// A header cell spanning both repeated columns (and its covered cell), the tags in the
+    /// first and last of them in the body row, inside a row loop.
+    @Test func odfSpanOfTwoColumnsWithAMergedHeaderCell() throws {
+        let columns =
+            "<table:table-column table:style-name=\"Tabel1.A\"/><table:table-column table:style-name=\"Tabel1.C\" table:number-columns-repeated=\"2\"/><table:table-column table:style-name=\"Tabel1.C\"/>"
+        let rows = [
+            "<table:table-row>" + Self.odfCell("Naam") + Self.odfCell("{{ x.datum }}", attributes: " table:number-columns-spanned=\"2\"")
+                + "<table:covered-table-cell/>" + Self.odfCell("Paraaf") + "</table:table-row>",
+            "<table:table-row>" + Self.odfCell("{%tr for p in deelnemers %}{{ p.naam }}") + Self.odfCell("{%tc for x in bijeenkomsten %}ja")
+                + Self.odfCell("nee{%tc endfor %}") + Self.odfCell("{%tr endfor %}") + "</table:table-row>",
+        ]
+        let rendered = try TestPackage.render(try Self.odfTemplate(columns: columns, rows: rows), Self.data(meetings: 3))
+        StructureTests.keep(rendered, as: "kolommen-span.odt")
+        let body = try TestPackage.odfBody(of: rendered)
+        #expect(StructureTests.count("<table:covered-table-cell/>", in: body) == 3)
+        #expect(StructureTests.count("table:number-columns-spanned=\"2\"", in: body) == 3)
+        #expect(StructureTests.count("<table:table-column ", in: body) == 1 + 6 + 1)
+        #expect(
+            StructureTests.texts(body) == ["Naam", "1 maart", "2 maart", "3 maart", "Paraaf"]
+                + ["Anna", "Bo"].flatMap { [$0] + Array(repeating: ["ja", "nee"], count: 3).flatMap { $0 } + [""] })
+    }
+
     /// A table with a column loop inside a paragraph loop: each group has its own meetings,
     /// and each count gets its own styles.
     @Test func odfTableInAParagraphLoopWithDifferentCounts() throws {
@@ -248,6 +270,12 @@ import Testing
         // One loop per row and one for the grid, listed once (with the other tags, as they run).
         #expect(template.tagList.map(\.tag).filter { $0 == "{% for x in bijeenkomsten %}" }.count == 1)
         #expect(needs.loops.filter { $0.name == "x" }.count == 1)
+    }
+
+    @Test func odfColumnLoopOutsideATableIsLocated() throws {
+        let template = try TestPackage.odt(body: "<text:p>{%tc for x in bijeenkomsten %}{{ x.datum }}{%tc endfor %}</text:p>")
+        let errors = try #require(TestPackage.compileErrors(template, name: "test.odt"))
+        #expect(errors.contains("test.odt (hoofdtekst, alinea 1): fout[T114]: {%tc ...%} staat niet in een tabelcel"))
     }
 
     @Test func columnLoopOutsideATableIsLocated() throws {
