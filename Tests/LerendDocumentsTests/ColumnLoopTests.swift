@@ -232,10 +232,12 @@ import Testing
         let body = try TestPackage.odfBody(of: rendered)
         #expect(StructureTests.count("<table:covered-table-cell/>", in: body) == 3)
         #expect(StructureTests.count("table:number-columns-spanned=\"2\"", in: body) == 3)
-        #expect(StructureTests.count("<table:table-column ", in: body) == 1 + 6 + 1)
-        #expect(
-            StructureTests.texts(body) == ["Naam", "1 maart", "2 maart", "3 maart", "Paraaf"]
-                + ["Anna", "Bo"].flatMap { [$0] + Array(repeating: ["ja", "nee"], count: 3).flatMap { $0 } + [""] })
+        // The two repeated columns are one element standing for two: copied once per meeting.
+        #expect(StructureTests.count("<table:table-column ", in: body) == 1 + 3 + 1)
+        #expect(StructureTests.count("table:number-columns-repeated=\"2\"", in: body) == 3)
+        let header: [String] = ["Naam", "1 maart", "2 maart", "3 maart", "Paraaf"]
+        let cells: [String] = ["ja", "nee", "ja", "nee", "ja", "nee", ""]
+        #expect(StructureTests.texts(body) == header + ["Anna"] + cells + ["Bo"] + cells)
     }
 
     /// A table with a column loop inside a paragraph loop: each group has its own meetings,
