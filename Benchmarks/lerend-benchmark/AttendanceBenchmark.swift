@@ -9,12 +9,18 @@ enum AttendanceBenchmark {
     static func data(participants: Int, meetings: Int) -> Value {
         let organisations: [Value] = (1...12).map { number in
             let members: [Value] = stride(from: number, through: participants, by: 12).map { person in
-                ["naam": .string("Deelnemer \(person)"), "functie": "teamleider", "organisatie": .string("Organisatie \(number)")]
+                [
+                    "naam": .string("Deelnemer \(person)"), "functie": "teamleider",
+                    "organisatie": .string("Organisatie \(number)"),
+                ]
             }
             return ["naam": .string("Organisatie \(number)"), "plaats": "Zwolle", "deelnemers": .list(members)]
         }
         let meetingValues: [Value] = (1...meetings).map { number in
-            ["nummer": .int(number), "datum": .date(LocalDate(year: 2026, month: number, day: 10)!), "thema": "Familieparticipatie"]
+            [
+                "nummer": .int(number), "datum": .date(LocalDate(year: 2026, month: number, day: 10)!),
+                "thema": "Familieparticipatie",
+            ]
         }
         return [
             "netwerk": ["naam": "Netwerk Benchmark", "ondersteuner": "Kenniz"], "afzender": ["naam": "Deelnemer 1"],
@@ -29,7 +35,9 @@ enum AttendanceBenchmark {
 
     /// Prints compile time, render time per document (best of `rounds` runs of 20) and size.
     static func table(templates: URL, participants: Int, meetings: Int, rounds: Int) throws {
-        print("Presentielijst: \(participants) deelnemers in 12 organisaties, \(meetings) bijeenkomsten als kolommen; in het geheugen.")
+        print(
+            "Presentielijst: \(participants) deelnemers in 12 organisaties, \(meetings) bijeenkomsten als kolommen; in het geheugen."
+        )
         print("formaat  compileren  per document  documentgrootte")
         let data = data(participants: participants, meetings: meetings)
         for format in ["odt", "docx"] {

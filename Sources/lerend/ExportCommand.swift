@@ -10,7 +10,8 @@ import LerendNetwork
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Maakt het plan van aanpak, de uitnodigingen, de agenda's en de presentielijst van een netwerk, als .odt of .docx.",
+        abstract:
+            "Maakt het plan van aanpak, de uitnodigingen, de agenda's en de presentielijst van een netwerk, als .odt of .docx.",
         discussion: """
             Sjablonen komen uit netwerk.sjablonen in het netwerkbestand, anders uit de plugin, \
             anders uit de sjablonen van Lerend zelf. Zonder --bijeenkomst gaan uitnodigingen en \
@@ -47,7 +48,9 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var options: NetworkOptions
 
-    @Option(name: .long, help: ArgumentHelp("Welke documenten: plan, uitnodigingen, agendas, presentielijst of alles.", valueName: "documenten"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Welke documenten: plan, uitnodigingen, agendas, presentielijst of alles.", valueName: "documenten"))
     var document: Documents = .alles
 
     /// The format asked for on the command line.

@@ -57,7 +57,9 @@ import Testing
             ])
         #expect(StructureTests.count("<w:tc>", in: body) == 15)
         #expect(Self.values("w:w", of: "w:gridCol", in: body) == ["3000", "1500", "1500", "1500", "1500"])
-        #expect(Self.values("w:w", of: "w:tcW", in: body) == Array(repeating: ["3000", "1500", "1500", "1500", "1500"], count: 3).flatMap { $0 })
+        #expect(
+            Self.values("w:w", of: "w:tcW", in: body)
+                == Array(repeating: ["3000", "1500", "1500", "1500", "1500"], count: 3).flatMap { $0 })
         #expect(!body.contains("{%"))
         let paraIds = RepeatedIdentifierTests.values(of: "w14:paraId", in: body)
         #expect(paraIds.count == 9 && Set(paraIds).count == 9)
@@ -91,7 +93,8 @@ import Testing
                 rows: [
                     Self.wordCell(3000, "Naam") + Self.wordCell(3000, "{{ x.datum }}", properties: span),
                     Self.wordCell(3000, "{%tr for p in deelnemers %}{{ p.naam }}")
-                        + Self.wordCell(2000, "{%tc for x in bijeenkomsten %}aanwezig") + Self.wordCell(1000, "paraaf{%tc endfor %}{%tr endfor %}"),
+                        + Self.wordCell(2000, "{%tc for x in bijeenkomsten %}aanwezig")
+                        + Self.wordCell(1000, "paraaf{%tc endfor %}{%tr endfor %}"),
                 ]))
         let rendered = try TestPackage.render(template, Self.data(meetings: 2))
         StructureTests.keep(rendered, as: "kolommen-span.docx")
@@ -160,7 +163,8 @@ import Testing
     static func columnStyles(in xml: String) -> [String: (String, String)] {
         var result: [String: (String, String)] = [:]
         let pattern = try! Regex(
-            "<style:style style:name=\"([^\"]+)\" style:family=\"table-column\"><style:table-column-properties style:column-width=\"([^\"]+)\" style:rel-column-width=\"([^\"]+)\"")
+            "<style:style style:name=\"([^\"]+)\" style:family=\"table-column\"><style:table-column-properties style:column-width=\"([^\"]+)\" style:rel-column-width=\"([^\"]+)\""
+        )
         for match in xml.matches(of: pattern) {
             result[String(match.output[1].substring!)] = (String(match.output[2].substring!), String(match.output[3].substring!))
         }
@@ -168,7 +172,8 @@ import Testing
     }
 
     @Test func odfHeaderAndBodyRowsGetAColumnPerMeetingWithDividedStyles() throws {
-        let rendered = try TestPackage.render(try Self.odfTemplate(columns: Self.odfColumns, rows: Self.odfRows), Self.data(meetings: 3))
+        let rendered = try TestPackage.render(
+            try Self.odfTemplate(columns: Self.odfColumns, rows: Self.odfRows), Self.data(meetings: 3))
         StructureTests.keep(rendered, as: "kolommen.odt")
         let content = try TestPackage.part("content.xml", of: rendered)
         let body = try TestPackage.odfBody(of: rendered)
@@ -188,7 +193,8 @@ import Testing
     }
 
     @Test func odfColumnsDisappearWithNoMeetingsAndTheOthersWiden() throws {
-        let rendered = try TestPackage.render(try Self.odfTemplate(columns: Self.odfColumns, rows: Self.odfRows), Self.data(meetings: 0))
+        let rendered = try TestPackage.render(
+            try Self.odfTemplate(columns: Self.odfColumns, rows: Self.odfRows), Self.data(meetings: 0))
         StructureTests.keep(rendered, as: "kolommen-leeg.odt")
         let content = try TestPackage.part("content.xml", of: rendered)
         let body = try TestPackage.odfBody(of: rendered)
@@ -204,11 +210,14 @@ import Testing
     @Test func odfRepeatedColumnElementsAreSplitAtTheLoop() throws {
         let columns = "<table:table-column table:style-name=\"Tabel1.C\" table:number-columns-repeated=\"3\"/>"
         let rows = [
-            "<table:table-row>" + Self.odfCell("Naam") + Self.odfCell("{%tc for x in bijeenkomsten %}{{ x.nummer }}{%tc endfor %}")
+            "<table:table-row>" + Self.odfCell("Naam")
+                + Self.odfCell("{%tc for x in bijeenkomsten %}{{ x.nummer }}{%tc endfor %}")
                 + Self.odfCell("Paraaf") + "</table:table-row>"
         ]
-        let plain = "<table:table-row>" + Self.odfCell("a") + Self.odfCell("{{ x.nummer }}") + Self.odfCell("b") + "</table:table-row>"
-        let rendered = try TestPackage.render(try Self.odfTemplate(columns: columns, rows: rows + [plain]), Self.data(meetings: 2))
+        let plain =
+            "<table:table-row>" + Self.odfCell("a") + Self.odfCell("{{ x.nummer }}") + Self.odfCell("b") + "</table:table-row>"
+        let rendered = try TestPackage.render(
+            try Self.odfTemplate(columns: columns, rows: rows + [plain]), Self.data(meetings: 2))
         StructureTests.keep(rendered, as: "kolommen-herhaald.odt")
         let body = try TestPackage.odfBody(of: rendered)
         #expect(StructureTests.count("<table:table-column ", in: body) == 4)
@@ -222,9 +231,11 @@ import Testing
         let columns =
             "<table:table-column table:style-name=\"Tabel1.A\"/><table:table-column table:style-name=\"Tabel1.C\" table:number-columns-repeated=\"2\"/><table:table-column table:style-name=\"Tabel1.C\"/>"
         let rows = [
-            "<table:table-row>" + Self.odfCell("Naam") + Self.odfCell("{{ x.datum }}", attributes: " table:number-columns-spanned=\"2\"")
+            "<table:table-row>" + Self.odfCell("Naam")
+                + Self.odfCell("{{ x.datum }}", attributes: " table:number-columns-spanned=\"2\"")
                 + "<table:covered-table-cell/>" + Self.odfCell("Paraaf") + "</table:table-row>",
-            "<table:table-row>" + Self.odfCell("{%tr for p in deelnemers %}{{ p.naam }}") + Self.odfCell("{%tc for x in bijeenkomsten %}ja")
+            "<table:table-row>" + Self.odfCell("{%tr for p in deelnemers %}{{ p.naam }}")
+                + Self.odfCell("{%tc for x in bijeenkomsten %}ja")
                 + Self.odfCell("nee{%tc endfor %}") + Self.odfCell("{%tr endfor %}") + "</table:table-row>",
         ]
         let rendered = try TestPackage.render(try Self.odfTemplate(columns: columns, rows: rows), Self.data(meetings: 3))
@@ -244,11 +255,13 @@ import Testing
     /// and each count gets its own styles.
     @Test func odfTableInAParagraphLoopWithDifferentCounts() throws {
         let rows = [
-            "<table:table-row>" + Self.odfCell("Naam") + Self.odfCell("{%tc for x in g.bijeenkomsten %}{{ x.datum }}{%tc endfor %}")
+            "<table:table-row>" + Self.odfCell("Naam")
+                + Self.odfCell("{%tc for x in g.bijeenkomsten %}{{ x.datum }}{%tc endfor %}")
                 + Self.odfCell("Paraaf") + "</table:table-row>"
         ]
         let template = try Self.odfTemplate(
-            columns: Self.odfColumns, rows: rows, before: "<text:p>{% for g in groepen %}</text:p>", after: "<text:p>{% endfor %}</text:p>")
+            columns: Self.odfColumns, rows: rows, before: "<text:p>{% for g in groepen %}</text:p>",
+            after: "<text:p>{% endfor %}</text:p>")
         let data: Value = ["groepen": [["bijeenkomsten": Self.meetings(2)], ["bijeenkomsten": Self.meetings(3)]]]
         let rendered = try TestPackage.render(template, data)
         StructureTests.keep(rendered, as: "kolommen-groepen.odt")
@@ -267,7 +280,9 @@ import Testing
             DataNeedsTests.tree(needs.fields) == [
                 "bijeenkomsten[]", "bijeenkomsten[].datum", "bijeenkomsten[].nummer", "deelnemers[]", "deelnemers[].naam",
             ])
-        #expect(needs.loops.map { "\($0.name) in \($0.iterable) → \($0.listPath ?? "-")" }.contains("x in bijeenkomsten → bijeenkomsten"))
+        #expect(
+            needs.loops.map { "\($0.name) in \($0.iterable) → \($0.listPath ?? "-")" }.contains(
+                "x in bijeenkomsten → bijeenkomsten"))
         let template = try DocumentTemplate(bytes: TestPackage.docx(body: Self.wordAttendance), name: "lijst.docx")
         // One loop per row and one for the grid, listed once (with the other tags, as they run).
         #expect(template.tagList.map(\.tag).filter { $0 == "{% for x in bijeenkomsten %}" }.count == 1)
@@ -281,7 +296,8 @@ import Testing
     }
 
     @Test func columnLoopOutsideATableIsLocated() throws {
-        let body = "<w:p><w:r><w:t>{%tc for x in bijeenkomsten %}</w:t></w:r></w:p><w:p><w:r><w:t>{%tc endfor %}</w:t></w:r></w:p>"
+        let body =
+            "<w:p><w:r><w:t>{%tc for x in bijeenkomsten %}</w:t></w:r></w:p><w:p><w:r><w:t>{%tc endfor %}</w:t></w:r></w:p>"
         let errors = try #require(TestPackage.compileErrors(try TestPackage.docx(body: body)))
         #expect(errors.contains("test.docx (hoofdtekst, alinea 1): fout[T114]: {%tc ...%} staat niet in een tabelcel"))
     }
@@ -308,7 +324,9 @@ import Testing
                     Self.wordCell(6000, "breed", properties: "<w:gridSpan w:val=\"2\"/>") + Self.wordCell(3000, ""),
                 ]))
         let errors = try #require(TestPackage.compileErrors(template))
-        #expect(errors.contains("fout[T115]: rij 2 van de tabel met {%tc for %}: een cel over 2 kolommen ligt deels binnen en deels buiten"))
+        #expect(
+            errors.contains(
+                "fout[T115]: rij 2 van de tabel met {%tc for %}: een cel over 2 kolommen ligt deels binnen en deels buiten"))
     }
 
     @Test func odfMergedCellAcrossTheLoopsBoundaryIsLocated() throws {
@@ -317,7 +335,8 @@ import Testing
             "<table:table-row>" + Self.odfCell("breed", attributes: " table:number-columns-spanned=\"2\"")
                 + "<table:covered-table-cell/>" + Self.odfCell("") + "</table:table-row>",
         ]
-        let errors = try #require(TestPackage.compileErrors(try Self.odfTemplate(columns: Self.odfColumns, rows: rows), name: "test.odt"))
+        let errors = try #require(
+            TestPackage.compileErrors(try Self.odfTemplate(columns: Self.odfColumns, rows: rows), name: "test.odt"))
         #expect(errors.contains("fout[T115]: rij 2 van de tabel met {%tc for %}"))
     }
 

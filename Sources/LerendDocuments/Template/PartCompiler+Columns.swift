@@ -144,11 +144,13 @@ extension PartCompiler {
                 }
                 if let crossing = grid.first(where: { cell in
                     let covered = cell.start..<(cell.start + cell.extent)
-                    return covered.overlaps(range) && !(covered.lowerBound >= range.lowerBound && covered.upperBound <= range.upperBound)
+                    return covered.overlaps(range)
+                        && !(covered.lowerBound >= range.lowerBound && covered.upperBound <= range.upperBound)
                 }) {
                     problem(
                         "een cel over \(crossing.extent) kolommen ligt deels binnen en deels buiten de herhaalde kolommen",
-                        "laat samengevoegde cellen helemaal binnen of helemaal buiten de kolommen van {%tc for %} ... {%tc endfor %} vallen")
+                        "laat samengevoegde cellen helemaal binnen of helemaal buiten de kolommen van {%tc for %} ... {%tc endfor %} vallen"
+                    )
                     continue
                 }
                 guard let first = inside.first, let last = inside.last, last.end - first.start == range.count,
@@ -167,7 +169,9 @@ extension PartCompiler {
                     for cell in grid {
                         guard let (attribute, length) = wordCellWidth(cell.node) else { continue }
                         dynamicAttributes[attribute] = .width(
-                            WidthSlot(iterable: iterable, share: range.contains(cell.start) ? .repeated : .other(scale: scale), length: length))
+                            WidthSlot(
+                                iterable: iterable, share: range.contains(cell.start) ? .repeated : .other(scale: scale),
+                                length: length))
                     }
                 }
             }
@@ -200,7 +204,9 @@ extension PartCompiler {
         let scale = total > repeated && repeated > 0 ? total / (total - repeated) : 1
         _ = copy(columns[range.lowerBound], columns[range.upperBound - 1])
         for (position, column) in columns.enumerated() {
-            guard let attribute = attributeNode(column, "w", namespace: namespace), let length = widths[position] else { continue }
+            guard let attribute = attributeNode(column, "w", namespace: namespace), let length = widths[position] else {
+                continue
+            }
             dynamicAttributes[attribute] = .width(
                 WidthSlot(iterable: iterable, share: range.contains(position) ? .repeated : .other(scale: scale), length: length))
         }
@@ -276,7 +282,8 @@ extension PartCompiler {
             guard let template, let attribute = attributeNode(column.node, "style-name", namespace: Dialect.tableNamespace)
             else { continue }
             dynamicAttributes[attribute] = .columnStyle(
-                ColumnStyleSlot(iterable: iterable, share: range.contains(column.start) ? .repeated : .other(scale: scale), style: template))
+                ColumnStyleSlot(
+                    iterable: iterable, share: range.contains(column.start) ? .repeated : .other(scale: scale), style: template))
             columnStylesHost = automaticStyles(creating: true)
         }
         return scale

@@ -69,7 +69,8 @@ extension ProgramRunner {
         let name = "\(style.namePrefix)\(part)_\(columns.madeStyles.count + 1)"
         columns.madeStyles[key] = name
         let prefix = style.stylePrefix
-        var xml = "<\(prefix):style \(prefix):name=\"\(name)\" \(prefix):family=\"table-column\"><\(prefix):table-column-properties"
+        var xml =
+            "<\(prefix):style \(prefix):name=\"\(name)\" \(prefix):family=\"table-column\"><\(prefix):table-column-properties"
         for property in style.properties {
             let value = property.length.map { $0.text($0.value * factor) } ?? property.value
             xml += " \(property.name)=\"\(value)\""
