@@ -108,6 +108,26 @@ import Testing
         #expect(StructureTests.count("<w:gridSpan w:val=\"2\"/>", in: body) == 2)
     }
 
+    /// A row loop whose tags stand alone in rows of their own (those rows go): the
+    /// column loop leaves them out too.
+    @Test func wordRowsOfOnlyARowLoopsTagsGoWithTheirColumns() throws {
+        let template = try TestPackage.docx(
+            body: Self.wordTable(
+                grid: [3000, 3000],
+                rows: [
+                    Self.wordCell(3000, "Naam")
+                        + Self.wordCell(3000, "{%tc for x in bijeenkomsten %}{{ x.nummer }}{%tc endfor %}"),
+                    Self.wordCell(3000, "{%tr for p in deelnemers %}") + Self.wordCell(3000, ""),
+                    Self.wordCell(3000, "{{ p.naam }}") + Self.wordCell(3000, "{{ x.datum }}"),
+                    Self.wordCell(3000, "{%tr endfor %}") + Self.wordCell(3000, ""),
+                ]))
+        let rendered = try TestPackage.render(template, Self.data(meetings: 2))
+        StructureTests.keep(rendered, as: "kolommen-rijen.docx")
+        let body = try TestPackage.wordBody(of: rendered)
+        #expect(StructureTests.count("<w:tr>", in: body) == 3)
+        #expect(StructureTests.texts(body) == ["Naam", "1", "2", "Anna", "1 maart", "2 maart", "Bo", "1 maart", "2 maart"])
+    }
+
     /// The column loop in the row a row loop repeats: every participant's row has a cell per meeting.
     @Test func wordColumnLoopInsideARowLoop() throws {
         let template = try TestPackage.docx(
