@@ -271,6 +271,31 @@ import Testing
         #expect(StructureTests.texts(body) == header + ["Anna"] + cells + ["Bo"] + cells)
     }
 
+    /// A repeated cell (LibreOffice writes equal empty cells so) is split at the loop; one
+    /// with a tag across the loop's boundary is an error.
+    @Test func odfRepeatedCellsAreSplitAndOneWithATagAcrossTheBoundaryIsLocated() throws {
+        let columns = "<table:table-column table:style-name=\"Tabel1.C\" table:number-columns-repeated=\"3\"/>"
+        let header =
+            "<table:table-row>" + Self.odfCell("Naam")
+            + Self.odfCell("{%tc for x in bijeenkomsten %}{{ x.nummer }}{%tc endfor %}")
+            + Self.odfCell("Paraaf") + "</table:table-row>"
+        let empty =
+            "<table:table-row>" + Self.odfCell("", attributes: " table:number-columns-repeated=\"3\"") + "</table:table-row>"
+        let rendered = try TestPackage.render(
+            try Self.odfTemplate(columns: columns, rows: [header, empty]), Self.data(meetings: 2))
+        StructureTests.keep(rendered, as: "kolommen-herhaalde-cellen.odt")
+        let body = try TestPackage.odfBody(of: rendered)
+        // Each row: the first cell, the loop's cell once per meeting, the last cell.
+        #expect(StructureTests.count("<table:table-cell ", in: body) == 4 + 4)
+        #expect(!body.contains("table:number-columns-repeated"))
+        let tagged =
+            "<table:table-row>" + Self.odfCell("{{ x.nummer }}", attributes: " table:number-columns-repeated=\"3\"")
+            + "</table:table-row>"
+        let errors = try #require(
+            TestPackage.compileErrors(try Self.odfTemplate(columns: columns, rows: [header, tagged]), name: "test.odt"))
+        #expect(errors.contains("fout[T115]: rij 2 van de tabel met {%tc for %}: een cel over 3 kolommen"))
+    }
+
     /// A table with a column loop inside a paragraph loop: each group has its own meetings,
     /// and each count gets its own styles.
     @Test func odfTableInAParagraphLoopWithDifferentCounts() throws {

@@ -298,11 +298,15 @@ extension PartCompiler {
         }
     }
 
-    /// Splits elements that stand for several columns where the loop's columns begin or end.
+    /// Splits elements that stand for several columns where the loop's columns begin or
+    /// end. A cell with tags is not split (its tags were read once): it is reported as a
+    /// cell across the boundary.
     private func splitRepeated(_ cells: [GridCell], at range: Range<Int>) {
         for cell in cells {
             let cuts = [range.lowerBound, range.upperBound].filter { $0 > cell.start && $0 < cell.end }
-            guard !cuts.isEmpty else { continue }
+            guard !cuts.isEmpty,
+                !paragraphs.contains(where: { !$0.tags.isEmpty && $0.node.ancestor(where: { $0 == cell.node }) != nil })
+            else { continue }
             var current = cell.node
             var start = cell.start
             for cut in cuts {
