@@ -296,6 +296,25 @@ import Testing
         #expect(errors.contains("fout[T115]: rij 2 van de tabel met {%tc for %}: een cel over 3 kolommen"))
     }
 
+    /// An `xml:id` in a repeated cell is unique in every copy, in every row.
+    @Test func odfIdentifiersInRepeatedCellsStayUnique() throws {
+        let cell = { (id: String, text: String) in
+            "<table:table-cell table:style-name=\"Tabel1.A1\" office:value-type=\"string\"><text:p xml:id=\"\(id)\">\(text)</text:p></table:table-cell>"
+        }
+        let rows = [
+            "<table:table-row>" + Self.odfCell("Naam") + cell("kop", "{%tc for x in bijeenkomsten %}{{ x.datum }}{%tc endfor %}")
+                + Self.odfCell("Paraaf") + "</table:table-row>",
+            "<table:table-row>" + Self.odfCell("{%tr for p in deelnemers %}{{ p.naam }}") + cell("vak", "{{ x.nummer }}")
+                + Self.odfCell("{%tr endfor %}") + "</table:table-row>",
+        ]
+        let rendered = try TestPackage.render(try Self.odfTemplate(columns: Self.odfColumns, rows: rows), Self.data(meetings: 3))
+        StructureTests.keep(rendered, as: "kolommen-ids.odt")
+        let ids = RepeatedIdentifierTests.values(of: "xml:id", in: try TestPackage.odfBody(of: rendered))
+        #expect(ids.count == 3 + 2 * 3)
+        #expect(Set(ids).count == ids.count)
+        #expect(ids.first == "kop")
+    }
+
     /// A table with a column loop inside a paragraph loop: each group has its own meetings,
     /// and each count gets its own styles.
     @Test func odfTableInAParagraphLoopWithDifferentCounts() throws {
