@@ -284,7 +284,7 @@ extension PartCompiler {
             dynamicAttributes[attribute] = .columnStyle(
                 ColumnStyleSlot(
                     iterable: iterable, share: range.contains(column.start) ? .repeated : .other(scale: scale), style: template))
-            columnStylesHost = automaticStyles(creating: true)
+            columnStylesHost = automaticStyles()
         }
         return scale
     }
@@ -359,29 +359,17 @@ extension PartCompiler {
         }
     }
 
-    /// The part's `office:automatic-styles`, made before the body when `creating` and missing.
-    private func automaticStyles(creating: Bool) -> xmlNodePtr? {
+    /// The part's `office:automatic-styles`, where its column styles are and the made ones go.
+    private func automaticStyles() -> xmlNodePtr? {
         if let host = columnStylesHost { return host }
-        guard let root = document.root else { return nil }
         let office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
-        let children = root.elementChildren
-        if let found = children.first(where: { $0.localName == "automatic-styles" && $0.namespaceURI == office }) {
-            return found
-        }
-        guard creating,
-            let next = children.first(where: {
-                ["master-styles", "body"].contains($0.localName) && $0.namespaceURI == office
-            }), let namespace = xmlSearchNsByHref(root.pointee.doc, root, office),
-            let element = xmlNewDocNode(root.pointee.doc, namespace, "automatic-styles", nil)
-        else { return nil }
-        xmlAddPrevSibling(next, element)
-        return element
+        return document.root?.elementChildren.first { $0.localName == "automatic-styles" && $0.namespaceURI == office }
     }
 
     /// The automatic column styles of the part, by name.
     private func columnStyles() -> [String: ColumnStyleTemplate] {
         let style = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
-        guard let host = automaticStyles(creating: false) else { return [:] }
+        guard let host = automaticStyles() else { return [:] }
         let all = host.elementChildren.filter { $0.localName == "style" && $0.namespaceURI == style }
         let names = Set(all.compactMap { $0.attribute("name", namespace: style) })
         var namePrefix = "LerendKolom"
