@@ -59,6 +59,11 @@ extension NetworkSession {
                 subjects = pairs.map {
                     ExportBatch.Subject(meeting: data.number(meetings.values[$0.meeting]), participant: $0.participant)
                 }
+            case .attendanceList:
+                // One list per year of the meetings asked for, with every meeting of that year.
+                let years = data.years(of: meetings.values)
+                documents = years.map { ("presentielijst \(network.name) \($0)", "presentielijst \($0)") }
+                makeData = { data.attendanceList(year: years[$0]) }
             }
             guard !documents.isEmpty else { continue }
             do throws(DiagnosticList) {

@@ -5,11 +5,13 @@ import LerendDiagnostics
 import LerendDocuments
 import LerendNetwork
 
-/// `lerend export`: the plan of approach, the invitations and the agendas of a network.
+/// `lerend export`: the plan of approach, the invitations, the agendas and the attendance
+/// lists of a network.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Maakt het plan van aanpak, de uitnodigingen en de agenda's van een netwerk, als .odt of .docx.",
+        abstract:
+            "Maakt het plan van aanpak, de uitnodigingen, de agenda's en de presentielijst van een netwerk, als .odt of .docx.",
         discussion: """
             Sjablonen komen uit netwerk.sjablonen in het netwerkbestand, anders uit de plugin, \
             anders uit de sjablonen van Lerend zelf. Zonder --bijeenkomst gaan uitnodigingen en \
@@ -19,7 +21,7 @@ struct ExportCommand: ParsableCommand {
 
     /// The documents asked for on the command line.
     enum Documents: String, ExpressibleByArgument, CaseIterable {
-        case plan, uitnodigingen, agendas, alles
+        case plan, uitnodigingen, agendas, presentielijst, alles
 
         /// The Dutch names, and the singular and English spellings as aliases.
         init?(argument: String) {
@@ -27,6 +29,7 @@ struct ExportCommand: ParsableCommand {
             case "plan": self = .plan
             case "uitnodigingen", "uitnodiging", "invitations": self = .uitnodigingen
             case "agendas", "agenda", "agenda's": self = .agendas
+            case "presentielijst", "presentielijsten", "attendance": self = .presentielijst
             case "alles", "all": self = .alles
             default: return nil
             }
@@ -37,6 +40,7 @@ struct ExportCommand: ParsableCommand {
             case .plan: [.plan]
             case .uitnodigingen: [.invitation]
             case .agendas: [.agenda]
+            case .presentielijst: [.attendanceList]
             case .alles: DocumentKind.allCases
             }
         }
@@ -44,7 +48,9 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var options: NetworkOptions
 
-    @Option(name: .long, help: ArgumentHelp("Welke documenten: plan, uitnodigingen, agendas of alles.", valueName: "documenten"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Welke documenten: plan, uitnodigingen, agendas, presentielijst of alles.", valueName: "documenten"))
     var document: Documents = .alles
 
     /// The format asked for on the command line.

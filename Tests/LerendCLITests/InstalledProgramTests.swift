@@ -86,7 +86,7 @@ import Testing
         }
         let templates = try files.contentsOfDirectory(atPath: repository.appending(path: "Templates").path(percentEncoded: false))
             .filter { $0.hasSuffix(".odt") || $0.hasSuffix(".docx") || $0.hasSuffix(".txt") }.sorted()
-        #expect(templates.count == 7, "three templates in two formats and the e-mail text")
+        #expect(templates.count == 9, "four templates in two formats and the e-mail text")
         #expect(
             try files.contentsOfDirectory(atPath: prefix.appending(path: "share/lerend/Templates").path(percentEncoded: false))
                 .sorted()
