@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "LerendExpressions", targets: ["LerendExpressions"]),
         .library(name: "LerendNetwork", targets: ["LerendNetwork"]),
         .library(name: "LerendApplication", targets: ["LerendApplication"]),
+        .library(name: "LerendMail", targets: ["LerendMail"]),
         // For the fuzz targets in Fuzz/, which read data files on their own.
         .library(name: "LerendData", targets: ["LerendData"]),
     ],
@@ -35,6 +36,10 @@ let package = Package(
         .systemLibrary(
             name: "CLibZip", pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"])]),
+        // libcurl for SMTP submission (libcurl4-openssl-dev).
+        .systemLibrary(
+            name: "CLibCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // Located messages in the style of a compiler, shared by every layer.
         .target(name: "LerendDiagnostics"),
@@ -68,6 +73,12 @@ let package = Package(
             name: "LerendCalendar",
             dependencies: ["LerendExpressions"]),
 
+        // E-mail: the message model, MIME and RFC 2047 encoding, .eml files read back, and
+        // SMTP submission with libcurl. Knows nothing of networks.
+        .target(
+            name: "LerendMail",
+            dependencies: ["CLibCurl"]),
+
         // Workflows defined as data: stages with tasks whose conditions are expressions.
         .target(
             name: "LerendWorkflow",
@@ -88,7 +99,7 @@ let package = Package(
             name: "LerendApplication",
             dependencies: [
                 "LerendDiagnostics", "LerendExpressions", "LerendData", "LerendDocuments", "LerendCalendar",
-                "LerendWorkflow", "LerendNetwork",
+                "LerendWorkflow", "LerendNetwork", "LerendMail",
             ]),
 
         // The command-line tool; thin: parses arguments, calls LerendApplication, prints.
@@ -96,7 +107,7 @@ let package = Package(
             name: "lerend",
             dependencies: [
                 "LerendDiagnostics", "LerendExpressions", "LerendData", "LerendDocuments", "LerendNetwork",
-                "LerendWorkflow", "LerendApplication",
+                "LerendWorkflow", "LerendApplication", "LerendMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -136,8 +147,11 @@ let package = Package(
             dependencies: [
                 "LerendApplication", "LerendTestSupport", "LerendNetwork", "LerendDocuments", "LerendExpressions",
                 "LerendDiagnostics",
-                "LerendCalendar",
+                "LerendCalendar", "LerendMail",
             ]),
+        .testTarget(
+            name: "LerendMailTests",
+            dependencies: ["LerendMail", "LerendTestSupport"]),
         .testTarget(
             name: "LerendDataTests",
             dependencies: ["LerendData", "LerendExpressions", "LerendDiagnostics"]),

@@ -48,6 +48,11 @@ def main(network_path, folder):
                 expected = [dutch(day)] + agenda_titles(meeting, number, first_of_steps)
                 if match.group(1) == "uitnodiging":
                     expected.insert(0, match.group(3))
+            elif stem.startswith("presentielijst"):
+                # The network and every participant (a row each).
+                expected = [network["netwerk"]["naam"], "Presentielijst"] + [
+                    participant["naam"] for participant in network.get("deelnemers") or []
+                ]
             elif stem.startswith("plan van aanpak"):
                 expected = [network["netwerk"]["naam"]] + [organisation["naam"] for organisation in network["organisaties"]]
             if expected:

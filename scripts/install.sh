@@ -6,7 +6,7 @@
 #
 #   PREFIX/bin/lerend
 #   PREFIX/share/lerend/Plugins/<bundle>/...        the bundles of Plugins/
-#   PREFIX/share/lerend/Templates/*.odt, *.docx     the default templates (not bron/)
+#   PREFIX/share/lerend/Templates/*.odt, *.docx     the default templates (not bron/), and the e-mail texts (*.txt)
 #   PREFIX/share/doc/lerend/README.md, Docs/*.md    (Docs/ kept, so the links work)
 #   PREFIX/share/bash-completion/completions/lerend
 #   PREFIX/share/zsh/vendor-completions/_lerend     (for .../usr; site-functions elsewhere)
@@ -78,7 +78,7 @@ done
 # The default templates, without their sources in Templates/bron/.
 rm -rf "$prefix/share/lerend/Templates"
 install -d -m 0755 "$prefix/share/lerend/Templates"
-for template in "$repository"/Templates/*.odt "$repository"/Templates/*.docx; do
+for template in "$repository"/Templates/*.odt "$repository"/Templates/*.docx "$repository"/Templates/*.txt; do
   [ -f "$template" ] && install -m 0644 "$template" "$prefix/share/lerend/Templates/"
 done
 

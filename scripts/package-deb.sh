@@ -84,7 +84,8 @@ while read -r library; do
   owners[$name]=1
 done < <(readelf -d "$binary" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
 found=$(printf '%s\n' "${!owners[@]}" | sort | paste -sd' ')
-for wanted in libxml2 libzip4 zlib1g; do
+# libcurl4 (OpenSSL) for lerend verstuur.
+for wanted in libxml2 libzip4 zlib1g libcurl4; do
   [ -n "${owners[$wanted]:-}" ] || fail "$wanted hoort bij de afhankelijkheden, maar ldd en dpkg -S vinden: $found"
 done
 

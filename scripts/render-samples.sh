@@ -37,8 +37,10 @@ for network in samples/netwerken/*.yaml; do
   "$lerend" plan "$network" > "uitvoer/netwerken/$name-plan.txt"
   "$lerend" calendar "$network" -o "uitvoer/netwerken/$name.ics"
 done
-# Every document of each sample network, in both formats. The reference dates put every
-# meeting of the samples ahead, so that each gets its agenda and invitations.
+# Every document of each sample network, in both formats: the plan, agendas, invitations
+# and the attendance list of each year (presentielijst, a column loop per meeting). The
+# reference dates put every meeting of the samples ahead, so that each gets its agenda
+# and invitations.
 for format in odt docx; do
   "$lerend" export samples/netwerken/zorg-dichtbij.yaml --datum 2026-01-05 --format "$format" \
     -o "uitvoer/export/zorg-dichtbij-$format"
@@ -48,9 +50,14 @@ for format in odt docx; do
   "$lerend" export samples/netwerken/zorg-dichtbij.yaml --datum 2026-01-05 --format "$format" --samenvoegen \
     --document uitnodigingen -o "uitvoer/samengevoegd/zorg-dichtbij-$format"
 done
+# The attendance list alone, as an organiser asks for it.
+for format in odt docx; do
+  "$lerend" export samples/netwerken/zorg-dichtbij.yaml --datum 2026-01-05 --document presentielijst --format "$format" \
+    -o "uitvoer/export/presentielijst-zorg-dichtbij-$format"
+done
 if python3 -c "import yaml" 2>/dev/null; then
   for folder in uitvoer/export/*; do
-    python3 scripts/expect-texts.py "samples/netwerken/$(basename "$folder" | sed 's/-\(odt\|docx\)$//').yaml" "$folder"
+    python3 scripts/expect-texts.py "samples/netwerken/$(basename "$folder" | sed 's/-\(odt\|docx\)$//; s/^presentielijst-//').yaml" "$folder"
   done
 fi
 echo "voorbeelddocumenten staan in uitvoer/"

@@ -5,13 +5,15 @@
 #   bash scripts/setup.sh
 #
 # Installs the C libraries the document engine links (libxml2-dev, libzip-dev, with
-# zlib1g-dev and pkg-config) when they are missing; uses sudo when not run as root.
+# zlib1g-dev and pkg-config) and libcurl (libcurl4-openssl-dev, for lerend verstuur) when
+# they are missing; uses sudo when not run as root. For the tests of lerend verstuur it
+# installs Python's aiosmtpd (a real SMTP server on loopback) and openssl.
 # The release build links the Swift standard library in (--static-swift-stdlib), the
 # same build scripts/package-deb.sh packages, so there is one release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libxml2-dev libzip-dev zlib1g-dev pkg-config)
+packages=(libxml2-dev libzip-dev zlib1g-dev pkg-config libcurl4-openssl-dev openssl)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -22,6 +24,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "installeren: ${missing[*]}"
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The SMTP server the tests of lerend verstuur start (pip; Debian 12 needs the flag).
+if command -v python3 >/dev/null && ! python3 -c "import aiosmtpd" 2>/dev/null; then
+  echo "installeren: aiosmtpd (voor de tests)"
+  pip install --quiet aiosmtpd 2>/dev/null || pip install --quiet --break-system-packages aiosmtpd
 fi
 
 swift build -c release --product lerend --static-swift-stdlib

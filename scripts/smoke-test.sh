@@ -4,8 +4,8 @@
 #   bash scripts/smoke-test.sh LEREND
 #
 # From a new empty folder, with LEREND_PLUGINS and LEREND_HOME unset, on a copy of
-# each sample in samples/netwerken/: check, status, plan, calendar and export (odt and
-# docx). The program must find its plugins and templates by itself. Fails, naming the
+# each sample in samples/netwerken/: check, status, plan, calendar, export (odt and
+# docx), export --email, and verstuur (which sends nothing without --ja). The program must find its plugins and templates by itself. Fails, naming the
 # step, when a command fails or writes nothing.
 set -euo pipefail
 
@@ -95,9 +95,23 @@ for sample in "${samples[@]}"; do
     done < <(find "$out" -type f -print0)
     counts+=("$written $format")
   done
+  # The e-mails of the invitations (the installed e-mail texts), and verstuur, which
+  # without --ja and without a terminal sends nothing.
+  out="mail-$name"
+  step "$name: export --email" "$name-email.txt" \
+    export "$name.yaml" --datum "$date" --document uitnodigingen --email -o "$out"
+  mails=$(find "$out/e-mails" -type f -name '*.eml' | wc -l)
+  invitations=$(find "$out/uitnodigingen" -type f -name '*.odt' | wc -l)
+  [ "$mails" -gt 0 ] && [ "$mails" -eq "$invitations" ] \
+    || fail "$name: export --email schreef $mails e-mails bij $invitations uitnodigingen" "$name-email.txt"
+  printf 'host: localhost\npoort: 2525\nbeveiliging: geen\n' > mailserver-test.yaml
+  if "$lerend" verstuur "$out/e-mails" --instellingen mailserver-test.yaml < /dev/null > "$name-verstuur.txt" 2>&1; then
+    fail "$name: verstuur zonder --ja en zonder terminal verstuurde" "$name-verstuur.txt"
+  fi
+  grep -q "M117" "$name-verstuur.txt" || fail "$name: verstuur zonder --ja meldt geen M117" "$name-verstuur.txt"
   cmp -s "$sample" "$name.yaml" || fail "$name: het netwerkbestand is veranderd"
 
-  echo "  $name: check ($summary), status, plan, calendar ($events bijeenkomsten), export (${counts[0]}, ${counts[1]})"
+  echo "  $name: check ($summary), status, plan, calendar ($events bijeenkomsten), export (${counts[0]}, ${counts[1]}), $mails e-mails"
 done
 
 cd /

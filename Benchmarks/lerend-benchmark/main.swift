@@ -7,6 +7,7 @@
 //     swift build -c release && .build/release/lerend-benchmark export   (lerend export itself)
 //     swift run -c release lerend-benchmark samenvoegen --count 1000      (all in one document)
 //     .build/release/lerend-benchmark pdf --count 60 --rounds 2           (the PDF pool; LibreOffice)
+//     swift run -c release lerend-benchmark presentielijst --deelnemers 100 --bijeenkomsten 7
 //
 // Every measurement runs in a child process of its own, so that its peak memory
 // (getrusage's ru_maxrss) is its own, and writes into a fresh folder.
@@ -178,6 +179,17 @@ if arguments.first == "pdf" {
         lerend: lerend, root: root, count: Int(value(of: "--count", in: arguments) ?? "60") ?? 60,
         rounds: Int(value(of: "--rounds", in: arguments) ?? "2") ?? 2)
     try? FileManager.default.removeItem(atPath: root)
+    exit(0)
+}
+
+if arguments.first == "presentielijst" {
+    // The attendance list: one document with a row per participant and a column per meeting.
+    let templates = fixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appending(path: "Templates")
+    try AttendanceBenchmark.table(
+        templates: templates, participants: Int(value(of: "--deelnemers", in: arguments) ?? "100") ?? 100,
+        meetings: Int(value(of: "--bijeenkomsten", in: arguments) ?? "7") ?? 7,
+        rounds: Int(value(of: "--rounds", in: arguments) ?? "3") ?? 3)
     exit(0)
 }
 

@@ -38,6 +38,18 @@ public struct ExportBatch: Sendable {
     /// invitations of each meeting, all agendas. Empty for a kind of one document.
     public var merges: [ExportMerge] = []
 
+    /// Whom and which meeting each document is about, in the order of ``fileNames``
+    /// (empty for the plan): what an e-mail needs to find the documents of a letter.
+    public internal(set) var subjects: [Subject] = []
+
+    /// Whom and which meeting a document is about.
+    public struct Subject: Sendable {
+        /// The meeting's number.
+        public let meeting: Int
+        /// The participant an invitation goes to; nil for an agenda.
+        public let participant: Participant?
+    }
+
     public var count: Int { fileNames.count }
 
     /// The data of document `index`, made now.

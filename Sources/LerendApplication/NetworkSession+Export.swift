@@ -24,6 +24,7 @@ extension NetworkSession {
             var folder = ""
             // The documents that can be made as one file: (stem, label, indices).
             var groups: [(stem: String, label: String, indices: [Int])] = []
+            var subjects: [ExportBatch.Subject] = []
             switch kind {
             case .plan:
                 documents = [("plan van aanpak \(network.name)", "plan van aanpak")]
@@ -48,6 +49,7 @@ extension NetworkSession {
                 }
                 makeData = { data.agenda(for: chosen[$0]) }
                 if chosen.count > 0 { groups = [("agendas \(network.name)", "alle agenda's", Array(chosen.indices))] }
+                subjects = chosen.map { ExportBatch.Subject(meeting: data.number($0), participant: nil) }
             case .invitation:
                 folder = "uitnodigingen"
                 let invitations = invitationPairs(meetings.values, data: data)
@@ -63,6 +65,14 @@ extension NetworkSession {
                     let number = data.number(meetings.values[meeting])
                     return ("uitnodigingen bijeenkomst \(number)", "uitnodigingen van bijeenkomst \(number)", indices)
                 }
+                subjects = pairs.map {
+                    ExportBatch.Subject(meeting: data.number(meetings.values[$0.meeting]), participant: $0.participant)
+                }
+            case .attendanceList:
+                // One list per year of the meetings asked for, with every meeting of that year.
+                let years = data.years(of: meetings.values)
+                documents = years.map { ("presentielijst \(network.name) \($0)", "presentielijst \($0)") }
+                makeData = { data.attendanceList(year: years[$0]) }
             }
             guard !documents.isEmpty else { continue }
             do throws(DiagnosticList) {
@@ -77,11 +87,12 @@ extension NetworkSession {
                 documents.map { SafeFileName.make($0.stem) }, fileExtension: request.format.fileExtension)
             let mergedNames = SafeFileName.distinct(
                 groups.map { SafeFileName.make($0.stem) }, fileExtension: request.format.fileExtension)
-            batches.append(
-                ExportBatch(
-                    kind: kind, template: template.compiled, templatePath: template.path, folder: folder, fileNames: names,
-                    labels: documents.map(\.label), makeData: makeData,
-                    merges: zip(groups, mergedNames).map { ExportMerge(fileName: $1, label: $0.label, indices: $0.indices) }))
+            var batch = ExportBatch(
+                kind: kind, template: template.compiled, templatePath: template.path, folder: folder, fileNames: names,
+                labels: documents.map(\.label), makeData: makeData)
+            batch.subjects = subjects
+            batch.merges = zip(groups, mergedNames).map { ExportMerge(fileName: $1, label: $0.label, indices: $0.indices) }
+            batches.append(batch)
         }
         if !errors.isEmpty { throw DiagnosticList(errors) }
         return ExportPlan(batches: batches, problems: problems, skippedCount: skipped)

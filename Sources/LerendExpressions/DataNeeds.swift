@@ -67,7 +67,7 @@ public struct DataNeeds: Sendable {
     }
 
     /// A `for` loop: its variable, the list it walks and where.
-    public struct LoopVariable: Sendable {
+    public struct LoopVariable: Sendable, Equatable {
         public let name: String
         /// The list as written, such as `deelnemers`.
         public let iterable: String
@@ -116,9 +116,9 @@ public struct DataNeeds: Sendable {
         let path = walker.walk(iterable.node, optional: false)
         self = walker.needs
         if let path { markList(path) }
-        loops.append(
-            LoopVariable(
-                name: variable, iterable: iterable.source, listPath: path.map(Self.text(of:)), place: place))
+        // A column loop runs as one loop per table row, all from the same tag: listed once.
+        let loop = LoopVariable(name: variable, iterable: iterable.source, listPath: path.map(Self.text(of:)), place: place)
+        if !loops.contains(loop) { loops.append(loop) }
         var scope: [String: [Step]?] = [:]
         scope["loop"] = .some(nil)
         scope[variable] = .some(path.map { $0 + [.element] })

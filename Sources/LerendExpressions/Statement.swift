@@ -102,4 +102,10 @@ package enum TemplateErrorID {
     package static let tagInAttribute = "T111"
     package static let unopenedTag = "T112"
     package static let nestedTooDeep = "T113"
+    /// `{%tc ...%}` outside a table cell, or its tags in different rows.
+    package static let columnPlace = "T114"
+    /// A row (or the grid) whose cells do not line up with the repeated columns.
+    package static let columnSpan = "T115"
+    /// `{%tc if %}`, `{% else %}` in a column loop, two column loops over one column.
+    package static let columnForm = "T116"
 }

@@ -18,6 +18,8 @@ package enum TagScanner {
     package enum ScopeOverride: String, Sendable, Hashable {
         case paragraph = "p"
         case row = "tr"
+        /// Table columns: `{%tc for ... %}` repeats the cells of its columns in every row.
+        case column = "tc"
         case inline = "r"
     }
 
@@ -72,7 +74,7 @@ package enum TagScanner {
             var contentStart = index + 2
             var scopeOverride: ScopeOverride?
             if kind == .statement {
-                for candidate in [ScopeOverride.row, .paragraph, .inline] {
+                for candidate in [ScopeOverride.row, .column, .paragraph, .inline] {
                     let marker = Array(candidate.rawValue.unicodeScalars)
                     let end = contentStart + marker.count
                     if end < count, Array(scalars[contentStart..<end]) == marker, scalars[end].properties.isWhitespace {

@@ -5,11 +5,13 @@ import LerendDiagnostics
 import LerendDocuments
 import LerendNetwork
 
-/// `lerend export`: the plan of approach, the invitations and the agendas of a network.
+/// `lerend export`: the plan of approach, the invitations, the agendas and the attendance
+/// lists of a network.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Maakt het plan van aanpak, de uitnodigingen en de agenda's van een netwerk, als .odt of .docx.",
+        abstract:
+            "Maakt het plan van aanpak, de uitnodigingen, de agenda's en de presentielijst van een netwerk, als .odt of .docx.",
         discussion: """
             Sjablonen komen uit netwerk.sjablonen in het netwerkbestand, anders uit de plugin, \
             anders uit de sjablonen van Lerend zelf. Zonder --bijeenkomst gaan uitnodigingen en \
@@ -19,7 +21,7 @@ struct ExportCommand: ParsableCommand {
 
     /// The documents asked for on the command line.
     enum Documents: String, ExpressibleByArgument, CaseIterable {
-        case plan, uitnodigingen, agendas, alles
+        case plan, uitnodigingen, agendas, presentielijst, alles
 
         /// The Dutch names, and the singular and English spellings as aliases.
         init?(argument: String) {
@@ -27,6 +29,7 @@ struct ExportCommand: ParsableCommand {
             case "plan": self = .plan
             case "uitnodigingen", "uitnodiging", "invitations": self = .uitnodigingen
             case "agendas", "agenda", "agenda's": self = .agendas
+            case "presentielijst", "presentielijsten", "attendance": self = .presentielijst
             case "alles", "all": self = .alles
             default: return nil
             }
@@ -37,6 +40,7 @@ struct ExportCommand: ParsableCommand {
             case .plan: [.plan]
             case .uitnodigingen: [.invitation]
             case .agendas: [.agenda]
+            case .presentielijst: [.attendanceList]
             case .alles: DocumentKind.allCases
             }
         }
@@ -44,7 +48,9 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var options: NetworkOptions
 
-    @Option(name: .long, help: ArgumentHelp("Welke documenten: plan, uitnodigingen, agendas of alles.", valueName: "documenten"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Welke documenten: plan, uitnodigingen, agendas, presentielijst of alles.", valueName: "documenten"))
     var document: Documents = .alles
 
     /// The format asked for on the command line.
@@ -77,6 +83,13 @@ struct ExportCommand: ParsableCommand {
         help: "Zet de uitnodigingen van elke bijeenkomst in één document, en alle agenda's in één, elk vanaf een nieuwe pagina.")
     var merge = false
 
+    @Flag(
+        name: [.customLong("email"), .customLong("e-mail")],
+        help:
+            "Schrijf per uitnodiging ook een e-mail (.eml, nog niet verstuurd) met de uitnodiging, de agenda en de agenda-uitnodiging als bijlagen, in MAP/e-mails; versturen doet lerend verstuur."
+    )
+    var email = false
+
     @Option(
         name: [.customLong("pdf-wachttijd"), .customLong("pdf-timeout")],
         help: ArgumentHelp(
@@ -91,6 +104,9 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         if workers < 1 { throw ValidationError("--tegelijk moet minstens 1 zijn") }
+        if email, merge {
+            throw ValidationError("--email werkt niet samen met --samenvoegen: een e-mail hoort bij één uitnodiging")
+        }
         if pdfTimeout < 1 { throw ValidationError("--pdf-wachttijd moet minstens 1 seconde zijn") }
     }
 
@@ -100,7 +116,9 @@ struct ExportCommand: ParsableCommand {
         let result: DocumentExporter.Result
         do throws(DiagnosticList) {
             plan = try session.exportPlan(
-                ExportRequest(kinds: document.kinds, format: format.documentFormat, meetingNumbers: meetingNumbers))
+                ExportRequest(
+                    kinds: email ? Array(Set(document.kinds + [.invitation, .agenda])) : document.kinds,
+                    format: format.documentFormat, meetingNumbers: meetingNumbers))
             Console.report(plan.problems)
             let inputs = [session.path] + plan.batches.map(\.templatePath)
             let exporter = DocumentExporter(workers: workers)
@@ -130,12 +148,27 @@ struct ExportCommand: ParsableCommand {
             } catch { throw error.exit() }
         }
         let failed = result.failedCount + plan.skippedCount
+        var mailsSkipped = 0
+        if email {
+            let mails: MailExportResult
+            do throws(DiagnosticList) {
+                mails = try session.writeInvitationMails(plan, documents: result, into: output, attachPDF: pdf)
+            } catch { throw error.exit() }
+            Console.report(mails.problems)
+            Console.print(
+                "\(mails.written.count.counted("e-mail", "e-mails")) geschreven in \(output)/\(NetworkSession.mailFolder)/"
+                    + " (versturen: lerend verstuur \(output)/\(NetworkSession.mailFolder))")
+            mailsSkipped = mails.skippedCount
+        }
         if failed > 0 {
             Console.error("\(failed.counted("document", "documenten")) niet gemaakt; zie de meldingen hierboven")
+        }
+        if mailsSkipped > 0 {
+            Console.error("\(mailsSkipped.counted("e-mail", "e-mails")) niet gemaakt; zie de meldingen hierboven")
         }
         if pdfFailures > 0 {
             Console.error("\(pdfFailures.counted("PDF-bestand", "PDF-bestanden")) niet gemaakt; zie de meldingen hierboven")
         }
-        if failed + pdfFailures > 0 { throw ExitCode.failure }
+        if failed + pdfFailures + mailsSkipped > 0 { throw ExitCode.failure }
     }
 }

@@ -31,7 +31,10 @@ import Testing
 
         let result = try DocumentExporter().writeMerged(plan, into: folder + "/docs", inputs: [session.path])
         #expect(result.failures.isEmpty, "\(DiagnosticRenderer().render(result.failures))")
-        #expect(result.written.count == 1 + 1 + meetings)
+        // A file per merge, and the kinds that are not merged (the plan, the attendance list) as always.
+        let expected = plan.batches.reduce(0) { $0 + ($1.merges.isEmpty ? $1.count : $1.merges.count) }
+        #expect(expected == plans.count + 1 + meetings + (plan.batches.first { $0.kind == .attendanceList }?.count ?? 0))
+        #expect(result.written.count == expected)
         #expect(result.written.contains(folder + "/docs/uitnodigingen/uitnodigingen bijeenkomst 1.docx"))
         #expect(result.written.contains(folder + "/docs/agendas Lerend netwerk Zorg Dichtbij.docx"))
         for path in result.written { #expect(FileManager.default.fileExists(atPath: path)) }

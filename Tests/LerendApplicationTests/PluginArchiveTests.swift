@@ -38,7 +38,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let packed = try PluginPackage.pack(directory: Self.bundle(in: folder), outputFolder: folder)
         #expect(packed.path == folder + "/zorggroep-oost-0.1.0.lerendplugin")
-        #expect(packed.files == 11)
+        #expect(packed.files == 13)
 
         let installer = PluginInstaller(folder: folder + "/plugins")
         let installed = try installer.install(packed.path)

@@ -75,7 +75,7 @@ import Testing
         #expect(session.plugin.id == "waardigheid-en-trots")
         #expect(!session.checkReport().ruleSets.isEmpty)
         let plan = try session.exportPlan(ExportRequest())
-        #expect(plan.batches.map(\.kind) == [.plan, .agenda, .invitation])
+        #expect(plan.batches.map(\.kind) == [.plan, .agenda, .invitation, .attendanceList])
         #expect(plan.batches.first { $0.kind == .agenda }?.templatePath == Repository.templates + "/agenda.odt")
     }
 

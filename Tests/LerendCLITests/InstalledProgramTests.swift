@@ -85,8 +85,8 @@ import Testing
                     == Self.listing(repository.appending(path: "Plugins/\(bundle)")), "bundle \(bundle) complete")
         }
         let templates = try files.contentsOfDirectory(atPath: repository.appending(path: "Templates").path(percentEncoded: false))
-            .filter { $0.hasSuffix(".odt") || $0.hasSuffix(".docx") }.sorted()
-        #expect(templates.count == 6)
+            .filter { $0.hasSuffix(".odt") || $0.hasSuffix(".docx") || $0.hasSuffix(".txt") }.sorted()
+        #expect(templates.count == 9, "four templates in two formats and the e-mail text")
         #expect(
             try files.contentsOfDirectory(atPath: prefix.appending(path: "share/lerend/Templates").path(percentEncoded: false))
                 .sorted()

@@ -67,7 +67,7 @@ import Testing
 
         let packed = try Program.run(["plugin", "pak", "zorggroep-oost"], in: author)
         #expect(packed.status == 0, "\(packed.errors)")
-        #expect(packed.output.hasPrefix("zorggroep-oost 0.1.0: 11 bestanden in zorggroep-oost-0.1.0.lerendplugin ("))
+        #expect(packed.output.hasPrefix("zorggroep-oost 0.1.0: 13 bestanden in zorggroep-oost-0.1.0.lerendplugin ("))
 
         let archive = organiser.appending(path: "zorggroep-oost-0.1.0.lerendplugin")
         try FileManager.default.moveItem(at: author.appending(path: "zorggroep-oost-0.1.0.lerendplugin"), to: archive)

@@ -203,7 +203,7 @@ import Testing
                    hint: bedoel je 'uitnodiging'?
                 """), "\(result.problems)")
         #expect(result.problems.contains("fout[P106]: 'notulen' is geen soort document"))
-        #expect(result.problems.contains("hint: kies uit plan, uitnodiging en agenda"))
+        #expect(result.problems.contains("hint: kies uit plan, uitnodiging, agenda en presentielijst"))
     }
 
     @Test func everyWorkflowOfTheBuiltInBundlesNamesKindsOfDocument() {

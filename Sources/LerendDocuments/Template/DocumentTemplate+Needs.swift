@@ -22,12 +22,17 @@ extension DocumentTemplate {
         var tags: [(place: SourceLocation, tag: String)] = []
         for entry in entries {
             guard case .compiled(let part) = entry else { continue }
-            Self.list(part.program, into: &tags)
+            var loops = Set<SourceLocation>()
+            Self.list(part.program, into: &tags, loops: &loops)
         }
         return tags
     }
 
-    private static func list(_ program: [Instruction], into tags: inout [(place: SourceLocation, tag: String)]) {
+    /// `loops`: the places of the loops listed, so that the copies of a column loop (one
+    /// per row) list its tag once.
+    private static func list(
+        _ program: [Instruction], into tags: inout [(place: SourceLocation, tag: String)], loops: inout Set<SourceLocation>
+    ) {
         func place(_ origin: TagOrigin) -> SourceLocation {
             var location = origin.location
             location.column = origin.column + 1
@@ -38,20 +43,22 @@ extension DocumentTemplate {
         }
         for instruction in program {
             switch instruction {
-            case .leaf(.bytes), .leaf(.identifier):
+            case .leaf(.bytes), .leaf(.identifier), .leaf(.width), .leaf(.columnStyle), .leaf(.columnStyles):
                 continue
             case .leaf(.value(let slot)):
                 tags.append((place(slot.origin), "{{ \(trimmed(slot.expression.source)) }}"))
             case .loop(let slot, let body, let empty):
-                tags.append((place(slot.origin), "{% for \(slot.variable) in \(slot.iterable.source) %}"))
-                list(body, into: &tags)
-                list(empty, into: &tags)
+                if loops.insert(place(slot.origin)).inserted {
+                    tags.append((place(slot.origin), "{% for \(slot.variable) in \(slot.iterable.source) %}"))
+                }
+                list(body, into: &tags, loops: &loops)
+                list(empty, into: &tags, loops: &loops)
             case .condition(let branches, let otherwise):
                 for (index, branch) in branches.enumerated() {
                     tags.append((place(branch.origin), "{% \(index == 0 ? "if" : "elif") \(branch.condition.source) %}"))
-                    list(branch.body, into: &tags)
+                    list(branch.body, into: &tags, loops: &loops)
                 }
-                list(otherwise, into: &tags)
+                list(otherwise, into: &tags, loops: &loops)
             }
         }
     }
@@ -59,7 +66,7 @@ extension DocumentTemplate {
     private static func collect(_ program: [Instruction], into needs: inout DataNeeds) {
         for instruction in program {
             switch instruction {
-            case .leaf(.bytes), .leaf(.identifier):
+            case .leaf(.bytes), .leaf(.identifier), .leaf(.width), .leaf(.columnStyle), .leaf(.columnStyles):
                 continue
             case .leaf(.value(let slot)):
                 needs.value(slot.expression, at: slot.origin.location)

@@ -127,7 +127,7 @@ extension PartCompiler {
         if after { content.removeLast() }
         if before, tag.kind == .statement {
             let trimmed = content.drop { $0 == " " }
-            for candidate in [TagScanner.ScopeOverride.row, .paragraph, .inline] {
+            for candidate in [TagScanner.ScopeOverride.row, .column, .paragraph, .inline] {
                 let word = candidate.rawValue
                 if trimmed.hasPrefix(word + " ") {
                     tag.scopeOverride = candidate

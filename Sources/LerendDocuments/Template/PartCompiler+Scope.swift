@@ -15,6 +15,8 @@ extension PartCompiler {
         case enclosingParagraph(xmlNodePtr)
         /// Table rows, from the first to the last (inclusive).
         case row(first: xmlNodePtr, last: xmlNodePtr)
+        /// Table columns: the cells of grid columns `columns` in every row of `table`.
+        case columns(table: xmlNodePtr, columns: Range<Int>)
         /// An error was reported; the block produces nothing.
         case failed
     }
@@ -131,7 +133,7 @@ extension PartCompiler {
     /// The tag ids of a block: open, branches, close.
     func tagIDs(of block: Int) -> [Int] { blocks[block].statements.map { statementTags[$0] } }
 
-    private func statement(_ id: Int) -> Statement? {
+    func statement(_ id: Int) -> Statement? {
         if case .statement(let statement) = tags[id].content { return statement }
         return nil
     }
@@ -166,6 +168,8 @@ extension PartCompiler {
             return .text
         case .row?:
             return rowLevel(index, ids: ids, openName: openName, closeName: closeName)
+        case .column?:
+            return columnLevel(index, ids: ids)
         case nil:
             break
         }
@@ -365,7 +369,7 @@ extension PartCompiler {
             case .enclosingParagraph(let paragraph):
                 markersBefore[paragraph, default: []].append(Marker(block: index, role: .open))
                 markersAfter[paragraph, default: []].append(Marker(block: index, role: .close))
-            case .failed:
+            case .columns, .failed:
                 break
             }
         }
@@ -434,5 +438,7 @@ extension PartCompiler {
                 droppedParagraphs[outermost(number)] = markers
             }
         }
+        // Column loops last: their copies go in every row that stays.
+        placeColumns(levels: levels)
     }
 }

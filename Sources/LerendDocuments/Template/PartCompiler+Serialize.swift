@@ -10,6 +10,15 @@ extension PartCompiler {
         case marker(Marker)
         /// An id attribute's value inside a loop, by its index in ``EventWriter/identifiers``.
         case identifier(Int)
+        /// An instruction the compiler made itself (the widths of a column loop).
+        case dynamic(Instruction)
+    }
+
+    /// A loop around content being written: a block, or one copy of a column loop (its
+    /// cells in one row, or its grid columns).
+    struct LoopKey: Hashable {
+        let block: Int
+        let copy: Int
     }
 
     /// An id attribute met inside a loop while writing.
@@ -17,7 +26,7 @@ extension PartCompiler {
         let value: String
         let kind: IdentifierAttribute.Kind
         /// The loops around it, outermost first.
-        let loops: [Int]
+        let loops: [LoopKey]
     }
 
     /// Collects output bytes and events, and the element nesting at every marker.
@@ -28,7 +37,7 @@ extension PartCompiler {
         var markerStacks: [Marker: [String]] = [:]
         /// The blocks that are loops, and those open where the writer is.
         let loopBlocks: Set<Int>
-        var loops: [Int] = []
+        var loops: [LoopKey] = []
         var identifiers: [PendingIdentifier] = []
 
         init(loopBlocks: Set<Int>) { self.loopBlocks = loopBlocks }
@@ -47,9 +56,15 @@ extension PartCompiler {
             markerStacks[marker] = stack
             events.append(.marker(marker))
             if loopBlocks.contains(marker.block) {
-                if marker.role == .open { loops.append(marker.block) }
-                if marker.role == .close, loops.last == marker.block { loops.removeLast() }
+                let key = LoopKey(block: marker.block, copy: marker.copy)
+                if marker.role == .open { loops.append(key) }
+                if marker.role == .close, loops.last == key { loops.removeLast() }
             }
+        }
+
+        mutating func dynamic(_ instruction: Instruction) {
+            flush()
+            events.append(.dynamic(instruction))
         }
 
         mutating func identifier(_ value: String, kind: IdentifierAttribute.Kind) {
@@ -124,7 +139,11 @@ extension PartCompiler {
             while let current = attribute {
                 let prefix = current.pointee.ns?.pointee.prefix.map { String(cString: $0) + ":" } ?? ""
                 let attributeName = current.pointee.name.map { String(cString: $0) } ?? ""
-                if !writer.loops.isEmpty,
+                if let dynamic = dynamicAttributes[current] {
+                    writer.append(" \(prefix)\(attributeName)=\"")
+                    writer.dynamic(dynamic)
+                    writer.append("\"")
+                } else if !writer.loops.isEmpty,
                     let kind = IdentifierAttribute.kind(
                         element: node.qualifiedName, attribute: attributeName,
                         namespace: current.pointee.ns?.pointee.href.map { String(cString: $0) } ?? "", format: dialect.format)
@@ -140,7 +159,8 @@ extension PartCompiler {
             if preserveSpace.contains(node), node.attribute("space", namespace: Self.xmlNamespace) == nil {
                 writer.append(" xml:space=\"preserve\"")
             }
-            if node.firstChild == nil {
+            let receivesStyles = node == columnStylesHost
+            if node.firstChild == nil, !receivesStyles {
                 writer.append("/>")
             } else {
                 writer.append(">")
@@ -150,6 +170,7 @@ extension PartCompiler {
                     write(current, into: &writer, touchedRuns: touchedRuns)
                     child = current.next
                 }
+                if receivesStyles { writer.dynamic(.columnStyles) }
                 writer.stack.removeLast()
                 writer.append("</\(name)>")
             }
@@ -194,7 +215,7 @@ extension PartCompiler {
     /// The slot of each id met inside a loop; depth 0 for one written as it is: a
     /// reference (a bookmark's end, `text:continue-list`) to an id outside its loops.
     private func resolve(_ pending: [PendingIdentifier]) -> [IdentifierSlot] {
-        var definitions: [String: [Int]] = [:]
+        var definitions: [String: [LoopKey]] = [:]
         var keys: [String: Int] = [:]
         for identifier in pending where !identifier.kind.isReference {
             definitions[identifier.kind.group + "\u{0}" + identifier.value] = identifier.loops
@@ -409,7 +430,11 @@ struct ProgramBuilder {
                 }
                 flush()
                 index += 1
-                if let block = block(marker.block) { result.append(block) }
+                if let block = block(marker) { result.append(block) }
+            case .dynamic(let instruction):
+                flush()
+                result.append(instruction)
+                index += 1
             }
         }
         flush()
@@ -417,10 +442,13 @@ struct ProgramBuilder {
     }
 
     /// A block whose open marker was just read.
-    private mutating func block(_ number: Int) -> Instruction? {
+    private mutating func block(_ open: PartCompiler.Marker) -> Instruction? {
+        let number = open.block
         var bodies: [[Instruction]] = [sequence()]
         while true {
-            guard index < events.count, case .marker(let marker) = events[index], marker.block == number else {
+            guard index < events.count, case .marker(let marker) = events[index], marker.block == number,
+                marker.copy == open.copy
+            else {
                 failed = true
                 return nil
             }
@@ -434,6 +462,7 @@ struct ProgramBuilder {
             fatalError("block tag without statement")
         }
         let origins = ids.map { compiler.tags[$0].origin }
+        // The copies of a column loop, one per row and one for the grid, are loops like any other.
         guard let block = Instruction.block(statements, origins: origins, bodies: bodies) else {
             failed = true
             return nil

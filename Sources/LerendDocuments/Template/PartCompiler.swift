@@ -76,6 +76,9 @@ final class PartCompiler {
         }
         let block: Int
         let role: Role
+        /// 0 for the block's own markers; for a column loop, which has none of its own,
+        /// the number of the copy: the grid's repeated columns, each row's repeated cells.
+        var copy = 0
     }
 
     /// Text of a text node after tags were joined.
@@ -115,6 +118,10 @@ final class PartCompiler {
     lazy var paragraphStyleBreaks = PartCompiler.paragraphStyleBreaks(in: document)
     var blocks: [BlockMatcher.Block] = []
     var statementTags: [Int] = []
+    /// Attributes whose value a column loop computes (widths, column style names).
+    var dynamicAttributes: [xmlAttrPtr: Instruction] = [:]
+    /// The ODT `office:automatic-styles` that receives the column styles made while rendering.
+    var columnStylesHost: xmlNodePtr?
 
     init(
         partName: String, rawName: [UInt8], partLabel: String, templateName: String, document: XMLDocument,

@@ -24,6 +24,9 @@ struct ProgramRunner: BlockRunner {
     /// The repetition of each loop around the instruction being run; 0 while every loop
     /// around is in its first round.
     private var serials: [Int] = []
+    /// The index of each repetition around the instruction being run (`nil` in a loop's
+    /// `else`), and the column styles made for divided or widened widths.
+    var columns = ColumnState()
 
     init(context: EvaluationContext, output: [UInt8], identifiers: IdentifierRenumbering = IdentifierRenumbering(), part: Int = 0)
     {
@@ -43,6 +46,7 @@ struct ProgramRunner: BlockRunner {
         } catch {
             exhausted = true
         }
+        insertColumnStyles()
     }
 
     mutating func write(_ leaf: PartLeaf) {
@@ -59,6 +63,12 @@ struct ProgramRunner: BlockRunner {
         case .identifier(let slot):
             let serial = slot.depth <= serials.count ? serials[slot.depth - 1] : 0
             identifiers.write(slot, serial: serial, part: part, into: &output)
+        case .width(let slot):
+            writeWidth(slot)
+        case .columnStyle(let slot):
+            writeColumnStyle(slot)
+        case .columnStyles:
+            columns.styleOffset = output.count
         }
     }
 
@@ -69,6 +79,7 @@ struct ProgramRunner: BlockRunner {
     /// A repetition keeps the ids of the first round of every loop around it; each later
     /// one takes a new serial, which the ids inside it carry.
     mutating func enterRepetition(_ index: Int?) {
+        columns.repetitions.append(index)
         let outer = serials.last ?? 0
         guard let index else {
             serials.append(outer)
@@ -77,7 +88,10 @@ struct ProgramRunner: BlockRunner {
         serials.append(index == 0 && outer == 0 ? 0 : identifiers.serial())
     }
 
-    mutating func leaveRepetition() { serials.removeLast() }
+    mutating func leaveRepetition() {
+        serials.removeLast()
+        columns.repetitions.removeLast()
+    }
 
     private mutating func report(_ diagnostic: Diagnostic) {
         if errors.count < Self.errorLimit { errors.append(diagnostic) }

@@ -10,6 +10,13 @@ indirect enum PartLeaf: Sendable {
     case value(ValueSlot)
     /// An id attribute's value inside a loop, unique in each repetition.
     case identifier(IdentifierSlot)
+    /// A width that a column loop divides among its copies, or widens when it has none.
+    case width(WidthSlot)
+    /// The name of an ODT column style whose widths a column loop divides or widens.
+    case columnStyle(ColumnStyleSlot)
+    /// Where the column styles made while rendering go: the end of the part's
+    /// `office:automatic-styles`.
+    case columnStyles
 }
 
 /// A compiled XML part: literal bytes and the places where data goes in, inside the
@@ -22,6 +29,9 @@ extension BlockNode where Leaf == PartLeaf {
     static func bytes(_ bytes: [UInt8]) -> Instruction { .leaf(.bytes(bytes)) }
     static func value(_ slot: ValueSlot) -> Instruction { .leaf(.value(slot)) }
     static func identifier(_ slot: IdentifierSlot) -> Instruction { .leaf(.identifier(slot)) }
+    static func width(_ slot: WidthSlot) -> Instruction { .leaf(.width(slot)) }
+    static func columnStyle(_ slot: ColumnStyleSlot) -> Instruction { .leaf(.columnStyle(slot)) }
+    static var columnStyles: Instruction { .leaf(.columnStyles) }
 }
 
 /// How a value's text is written into the XML around it.

@@ -17,6 +17,8 @@ import OrderedCollections
 ///   plan: {odt: sjablonen/plan-van-aanpak.odt, docx: sjablonen/plan-van-aanpak.docx}
 /// teksten:
 ///   inleiding: KenniZ ontwikkelt kennisprogramma's ...
+/// email:
+///   uitnodiging: email/uitnodiging.txt
 /// ```
 public struct BundlePlugin: Plugin {
     public let id: String
@@ -25,6 +27,7 @@ public struct BundlePlugin: Plugin {
     public let workflow: Workflow?
     public let templates: [DocumentKind: [String: String]]
     public let texts: Value
+    public let mailTemplates: [DocumentKind: String]
     public let programme: YearProgramme?
     /// The bundle folder.
     public let directory: String
@@ -111,6 +114,29 @@ public struct BundlePlugin: Plugin {
             for problem in templateReader.problems { reader.report(problem) }
         }
         let texts = reader.value("teksten")?.value ?? [:]
+        var mailTemplates: [DocumentKind: String] = [:]
+        if let node = reader.value("email") {
+            var mailReader = MappingReader(node, in: manifest, context: "'email'")
+            if case .mapping(let pairs, _) = node {
+                for pair in pairs {
+                    guard let kind = DocumentKind(rawValue: pair.key.text) else {
+                        mailReader.report(
+                            manifest.diagnostic(
+                                id: "P105", "'\(pair.key.text)' is geen soort document", atKey: pair.key,
+                                hint: Suggestions.hint(for: pair.key.text, in: DocumentKind.allCases.map(\.rawValue))
+                                    ?? "kies uit "
+                                    + DutchFormatting.enumeration(DocumentKind.allCases.map(\.rawValue), conjunction: "en")))
+                        continue
+                    }
+                    if let path = existingFile(
+                        pair.value, in: directory, manifest: manifest, what: "e-mailtekst", reader: &mailReader)
+                    {
+                        mailTemplates[kind] = path
+                    }
+                }
+            }
+            for problem in mailReader.problems { reader.report(problem) }
+        }
         var programme: YearProgramme?
         if let node = reader.value("programma") { programme = Self.programme(node, in: manifest, reader: &reader) }
         reader.finish()
@@ -119,7 +145,8 @@ public struct BundlePlugin: Plugin {
         if !problems.isEmpty { throw DiagnosticList(problems) }
         return BundlePlugin(
             id: id, name: name, ruleSets: ruleSets, workflow: workflow, templates: templates, texts: texts,
-            programme: programme, directory: directory, version: version, lerendVersions: lerendVersions,
+            mailTemplates: mailTemplates, programme: programme, directory: directory, version: version,
+            lerendVersions: lerendVersions,
             examples: examples)
     }
 

@@ -18,6 +18,9 @@ public protocol Plugin: Sendable {
     var templates: [DocumentKind: [String: String]] { get }
     /// Texts for documents, such as the introduction of a plan of approach.
     var texts: Value { get }
+    /// Text templates of the e-mails that carry documents (`lerend export --email`), by
+    /// kind of document: files whose first line is `Onderwerp: ...`.
+    var mailTemplates: [DocumentKind: String] { get }
     /// What the plugin asks of a network's year, for the planner.
     var programme: YearProgramme? { get }
 }
@@ -27,6 +30,7 @@ extension Plugin {
     public var workflow: Workflow? { nil }
     public var templates: [DocumentKind: [String: String]] { [:] }
     public var texts: Value { [:] }
+    public var mailTemplates: [DocumentKind: String] { [:] }
     public var programme: YearProgramme? { nil }
 }
 

@@ -43,6 +43,7 @@ public enum NetworkSchema: Sendable {
             ),
             .init("uitnodiging", .text, "eigen sjabloon voor de uitnodigingen"),
             .init("agenda", .text, "eigen sjabloon voor de agenda's"),
+            .init("email", .text, "eigen tekst voor de e-mails bij de uitnodigingen (.txt, eerste regel 'Onderwerp: ...')"),
         ])
 
     public static let network = EntitySchema(
