@@ -38,10 +38,14 @@ extension DocumentTemplate {
         }
         for instruction in program {
             switch instruction {
-            case .bytes, .identifier:
+            case .bytes, .identifier, .imageField:
                 continue
             case .value(let slot):
                 tags.append((place(slot.origin), "{{ \(trimmed(slot.expression.source)) }}"))
+            case .image(let slot, let frame):
+                let fit = slot.fit == .width ? "" : " \(slot.fit.rawValue)"
+                tags.append((place(slot.origin), "{{ \(trimmed(slot.expression.source)) }}\(fit) (afbeelding)"))
+                list(frame, into: &tags)
             case .loop(let slot, let body, let empty):
                 tags.append((place(slot.origin), "{% for \(slot.variable) in \(slot.iterable.source) %}"))
                 list(body, into: &tags)
@@ -59,10 +63,13 @@ extension DocumentTemplate {
     private static func collect(_ program: [Instruction], into needs: inout DataNeeds) {
         for instruction in program {
             switch instruction {
-            case .bytes, .identifier:
+            case .bytes, .identifier, .imageField:
                 continue
             case .value(let slot):
                 needs.value(slot.expression, at: slot.origin.location)
+            case .image(let slot, let frame):
+                needs.value(slot.expression, at: slot.origin.location)
+                collect(frame, into: &needs)
             case .loop(let slot, let body, let empty):
                 needs.enterLoop(variable: slot.variable, iterable: slot.iterable, at: slot.origin.location)
                 collect(body, into: &needs)

@@ -18,6 +18,10 @@ struct ProgramRunner {
 
     /// The ids of repeated content, shared by the parts of one document.
     let identifiers: IdentifierRenumbering
+    /// The pictures of the document, when the template has picture tags.
+    var images: ImageSession?
+    /// The picture whose frame is being written.
+    private var placedImage: PlacedImage?
     /// The part's position in the template, which keeps ids of different parts apart.
     let part: Int
     /// The repetition of each loop around the instruction being run; 0 while every loop
@@ -93,6 +97,10 @@ struct ProgramRunner {
                     context.pop()
                     context.pop()
                 }
+            case .image(let slot, let frame):
+                runImage(slot, frame: frame)
+            case .imageField(let field):
+                if let placedImage { output.append(contentsOf: XMLEscaping.attribute(placedImage.text(of: field)).utf8) }
             case .condition(let branches, let otherwise):
                 var taken = false
                 for branch in branches {
@@ -113,6 +121,40 @@ struct ProgramRunner {
                 if !taken { run(otherwise) }
             }
         }
+    }
+
+    /// Writes a picture tag's frame with the picture its value names; an empty value
+    /// (or none, when missing values print nothing) leaves the picture out.
+    private mutating func runImage(_ slot: ImageSlot, frame: [Instruction]) {
+        let value: Value
+        do throws(ExpressionError) {
+            value = try slot.expression.evaluate(in: context)
+        } catch {
+            report(slot.origin.diagnostic(for: error))
+            return
+        }
+        let path: String
+        switch value {
+        case .null: return
+        case .string(let text):
+            guard !text.allSatisfy(\.isWhitespace) else { return }
+            path = text
+        case let other:
+            report(ImageProblem.notAPath(source: slot.expression.source, kind: other.kindName).diagnostic(at: slot.origin))
+            return
+        }
+        guard let images else {
+            report(ImageProblem.outsideFolders(value: path, folders: []).diagnostic(at: slot.origin))
+            return
+        }
+        do throws(ImageProblem) {
+            placedImage = try images.place(path, in: slot)
+        } catch {
+            report(error.diagnostic(at: slot.origin))
+            return
+        }
+        run(frame)
+        placedImage = nil
     }
 
     private mutating func report(_ diagnostic: Diagnostic) {

@@ -14,6 +14,11 @@ indirect enum Instruction: Sendable {
     case loop(LoopSlot, body: [Instruction], empty: [Instruction])
     /// An `if` block: the first branch whose condition holds, else `otherwise`.
     case condition(branches: [ConditionBranch], otherwise: [Instruction])
+    /// A picture whose name, title or alt text is a tag: `frame` once with the picture the
+    /// value names, or nothing when the value is empty (`Images/`).
+    case image(ImageSlot, frame: [Instruction])
+    /// A value of the picture being placed, such as its relationship id or height.
+    case imageField(ImageField)
 }
 
 /// How a value's text is written into the XML around it.
