@@ -22,7 +22,6 @@ struct ImagePackage: Sendable {
     let manifest: GeneratedPart?
     /// The prefix of the manifest's namespace in its root (`manifest`).
     var manifestPrefix = "manifest"
-    let limits: ImageLimits
 
     static let imageRelationshipType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
 }
@@ -55,6 +54,7 @@ struct PlacedImage {
 final class ImageSession {
     let package: ImagePackage
     let folders: ImageFolders
+    let limits: ImageLimits
     let cache: ImageCache
     private(set) var media: [(name: String, image: LoadedImage)] = []
     private var mediaIndex: [String: Int] = [:]
@@ -63,15 +63,16 @@ final class ImageSession {
     private var relationshipIndex: [String: [Int: String]] = [:]
     private var placed = 0
 
-    init(package: ImagePackage, folders: ImageFolders, cache: ImageCache) {
+    init(package: ImagePackage, folders: ImageFolders, limits: ImageLimits, cache: ImageCache) {
         self.package = package
         self.folders = folders
+        self.limits = limits
         self.cache = cache
     }
 
     /// The picture `value` names, placed in `slot`'s frame.
     func place(_ value: String, in slot: ImageSlot) throws(ImageProblem) -> PlacedImage {
-        let image = try cache.image(named: value, folders: folders, limits: package.limits)
+        let image = try cache.image(named: value, folders: folders, limits: limits)
         if package.format == .docx, image.info.format == .svg { throw .svgInWord(value: value) }
         let index: Int
         if let known = mediaIndex[image.realPath] {

@@ -91,7 +91,7 @@ extension TemplateCompiler {
         try rewriteContentTypes(removing: unused, entries: &entries)
         return ImagePackage(
             format: .docx, mediaPrefix: mediaPrefix, relationshipPrefix: relationshipPrefix, relationships: generated,
-            manifest: nil, limits: .standard)
+            manifest: nil)
     }
 
     /// `[Content_Types].xml` with Defaults for PNG, JPEG and SVG and without the
@@ -154,8 +154,7 @@ extension TemplateCompiler {
             remove(Self.manifestName, from: &entries)
         }
         var package = ImagePackage(
-            format: .odt, mediaPrefix: mediaPrefix, relationshipPrefix: "", relationships: [:], manifest: manifest,
-            limits: .standard)
+            format: .odt, mediaPrefix: mediaPrefix, relationshipPrefix: "", relationships: [:], manifest: manifest)
         if let prefix = manifestPrefix { package.manifestPrefix = prefix }
         return package
     }

@@ -11,11 +11,17 @@ public struct RenderOptions: Sendable {
     /// The folders picture tags may read files from (the data file's, the template's, a
     /// plugin bundle's); none by default, which makes every picture tag an error (B103).
     public var imageFolders: ImageFolders
+    /// The largest picture file and the most pixels a picture tag places (B106, B107).
+    public var imageLimits: ImageLimits
 
-    public init(missingValues: MissingValuePolicy = .error, limits: RenderLimits = .standard, imageFolders: ImageFolders = .none) {
+    public init(
+        missingValues: MissingValuePolicy = .error, limits: RenderLimits = .standard, imageFolders: ImageFolders = .none,
+        imageLimits: ImageLimits = .standard
+    ) {
         self.missingValues = missingValues
         self.limits = limits
         self.imageFolders = imageFolders
+        self.imageLimits = imageLimits
     }
 
     /// Options with `iterationLimit` loop iterations per document instead of the standard.
@@ -74,7 +80,7 @@ public final class DocumentRenderer {
         var errors: [Diagnostic] = []
         do throws(ZipWriterError) {
             let identifiers = IdentifierRenumbering()
-            let images = template.images.map { ImageSession(package: $0, folders: options.imageFolders, cache: imageCache) }
+            let images = template.images.map { ImageSession(package: $0, folders: options.imageFolders, limits: options.imageLimits, cache: imageCache) }
             for (number, entry) in template.entries.enumerated() {
                 switch entry {
                 case .raw(let prepared):
