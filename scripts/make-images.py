@@ -170,6 +170,9 @@ def main():
     }
     for bundle, (background, mark, shape) in bundles.items():
         write(os.path.join(ROOT, "Plugins", bundle, "logo.png"), logo(360, 120, background, mark, shape))
+    # The logo of the sample data, and the grey stand-in the templates are made with.
+    write(os.path.join(ROOT, "samples/uitnodiging/logo.png"), logo(360, 120, (31, 92, 74), (233, 196, 106), "circle"))
+    write(os.path.join(ROOT, "Templates/bron/logo-plaatshouder.png"), logo(360, 120, (200, 200, 200), (150, 150, 150), "square"))
     return 0
 
 

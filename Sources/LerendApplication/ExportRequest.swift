@@ -34,6 +34,8 @@ public struct ExportBatch: Sendable {
     /// What each document is, for messages: "Anna Bakker, bijeenkomst 2".
     public let labels: [String]
     let makeData: @Sendable (Int) -> LerendExpressions.Value
+    /// Where picture tags may read files: the network file's folder and the plugin bundle.
+    public var imageFolders: ImageFolders = .none
 
     public var count: Int { fileNames.count }
 

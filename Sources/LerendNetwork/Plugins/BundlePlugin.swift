@@ -17,6 +17,7 @@ import OrderedCollections
 ///   plan: {odt: sjablonen/plan-van-aanpak.odt, docx: sjablonen/plan-van-aanpak.docx}
 /// teksten:
 ///   inleiding: KenniZ ontwikkelt kennisprogramma's ...
+/// logo: logo.png
 /// ```
 public struct BundlePlugin: Plugin {
     public let id: String
@@ -34,6 +35,8 @@ public struct BundlePlugin: Plugin {
     public let lerendVersions: VersionRange?
     /// The examples of its rules and tasks, which `lerend plugin toets` runs.
     public let examples: [PluginExample]
+    /// The logo in the bundle (`logo:`), if the manifest names one.
+    public let logo: String?
 
     static let manifestName = "plugin.yaml"
     static let formats = ["odt", "docx"]
@@ -111,6 +114,9 @@ public struct BundlePlugin: Plugin {
             for problem in templateReader.problems { reader.report(problem) }
         }
         let texts = reader.value("teksten")?.value ?? [:]
+        let logo = reader.value("logo").flatMap {
+            existingFile($0, in: directory, manifest: manifest, what: "logo", reader: &reader)
+        }
         var programme: YearProgramme?
         if let node = reader.value("programma") { programme = Self.programme(node, in: manifest, reader: &reader) }
         reader.finish()
@@ -120,7 +126,7 @@ public struct BundlePlugin: Plugin {
         return BundlePlugin(
             id: id, name: name, ruleSets: ruleSets, workflow: workflow, templates: templates, texts: texts,
             programme: programme, directory: directory, version: version, lerendVersions: lerendVersions,
-            examples: examples)
+            examples: examples, logo: logo)
     }
 
     /// The `programma:` of the manifest.

@@ -20,6 +20,9 @@ public protocol Plugin: Sendable {
     var texts: Value { get }
     /// What the plugin asks of a network's year, for the planner.
     var programme: YearProgramme? { get }
+    /// The supporting organisation's logo (a PNG, JPEG or SVG in the bundle), for the
+    /// letterhead of its documents.
+    var logo: String? { get }
 }
 
 extension Plugin {
@@ -28,6 +31,7 @@ extension Plugin {
     public var templates: [DocumentKind: [String: String]] { [:] }
     public var texts: Value { [:] }
     public var programme: YearProgramme? { nil }
+    public var logo: String? { nil }
 }
 
 extension Workflow.Stage {
