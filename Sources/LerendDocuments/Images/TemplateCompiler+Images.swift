@@ -203,7 +203,7 @@ extension TemplateCompiler {
     private func parse(_ entry: ZipArchive.Entry) throws(ImagePlanProblem) -> XMLDocument {
         let bytes = try contents(of: entry)
         do throws(XMLParseError) {
-            return try XMLDocument(bytes: bytes, name: entry.name)
+            return try XMLDocument(bytes: bytes, name: entry.name, allowsExternalDoctype: true)
         } catch {
             throw ImagePlanProblem(part: entry.name, reason: "geen geldige XML")
         }

@@ -127,7 +127,9 @@ struct TemplateCompiler {
                 diagnostics.append(error.diagnostic(templateName: name, format: format))
             }
         }
-        let images = planImages(format: format, parts: imageParts, entries: &entries, diagnostics: &diagnostics)
+        let images =
+            diagnostics.contains { $0.severity == .error }
+            ? nil : planImages(format: format, parts: imageParts, entries: &entries, diagnostics: &diagnostics)
         let errors = diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty { throw DiagnosticList(diagnostics) }
         var warnings = diagnostics
