@@ -1,10 +1,11 @@
 import Foundation
 import LerendApplication
 import LerendDiagnostics
-@testable import LerendDocuments
 import LerendExpressions
 import LerendNetwork
 import Testing
+
+@testable import LerendDocuments
 
 /// The logo in the letterhead: the plugin bundle's, or the network file's own.
 @Suite struct LogoTests {

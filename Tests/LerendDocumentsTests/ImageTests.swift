@@ -9,7 +9,8 @@ import Testing
 /// write them.
 @Suite struct ImageTests {
     static let images = TestPackage.fixtures.appending(path: "images")
-    static let folder = images.path(percentEncoded: false).hasSuffix("/")
+    static let folder =
+        images.path(percentEncoded: false).hasSuffix("/")
         ? images.path(percentEncoded: false) : images.path(percentEncoded: false) + "/"
     static let options = RenderOptions(imageFolders: ImageFolders([folder]))
 
@@ -91,10 +92,11 @@ import Testing
         let rendered = try Self.render(try Self.sample("beelden.docx"), Self.data)
         StructureTests.keep(rendered, as: "beelden.docx")
         let entries = try Self.names(rendered)
-        #expect(entries.filter { $0.hasPrefix("word/media/") }.sorted() == [
-            "word/media/image1.png", "word/media/lerend-afbeelding-1.jpeg", "word/media/lerend-afbeelding-2.png",
-            "word/media/lerend-afbeelding-3.jpeg",
-        ])
+        #expect(
+            entries.filter { $0.hasPrefix("word/media/") }.sorted() == [
+                "word/media/image1.png", "word/media/lerend-afbeelding-1.jpeg", "word/media/lerend-afbeelding-2.png",
+                "word/media/lerend-afbeelding-3.jpeg",
+            ])
         let relationships = try TestPackage.part("word/_rels/document.xml.rels", of: rendered)
         let body = try TestPackage.wordBody(of: rendered)
         let embeds = Self.values("r:embed", in: body)
@@ -190,7 +192,9 @@ import Testing
         }
         let image = try TestPackage.bytes(of: folder + "ander.png")
         let crc = image.withUnsafeBytes { Deflater.crc32($0) }
-        try writer.add(ZipWriter.prepare(name: Array("word/media/testbeeld1.png".utf8), method: 0, crc32: crc, size: image.count, data: image))
+        try writer.add(
+            ZipWriter.prepare(
+                name: Array("word/media/testbeeld1.png".utf8), method: 0, crc32: crc, size: image.count, data: image))
         try writer.finish()
         package = writer.bytes
         return package
@@ -285,7 +289,7 @@ import Testing
         StructureTests.keep(rendered, as: "beelden-svg.odt")
         #expect(try Self.names(rendered).contains("Pictures/lerend-afbeelding-2.svg"))
         #expect(try TestPackage.part("META-INF/manifest.xml", of: rendered).contains("image/svg+xml"))
-        #expect(try TestPackage.odfBody(of: rendered).contains("draw:mime-type=\"image/svg+xml\"") || true)
+        #expect(try TestPackage.odfBody(of: rendered).contains("draw:mime-type=\"image/svg+xml\""))
     }
 
     @Test func anEmptyValueRemovesThePicture() throws {
@@ -298,7 +302,8 @@ import Testing
             // The placeholder and its SVG went with the picture.
             #expect(try Self.names(rendered).filter { $0.contains("testbeeld") || $0.contains("lerend") }.isEmpty)
         }
-        let missing = try Self.render(template, [:], options: RenderOptions(missingValues: .empty, imageFolders: Self.options.imageFolders))
+        let missing = try Self.render(
+            template, [:], options: RenderOptions(missingValues: .empty, imageFolders: Self.options.imageFolders))
         #expect(!(try TestPackage.wordBody(of: missing)).contains("<w:drawing>"))
     }
 
@@ -342,7 +347,8 @@ import Testing
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         try FileManager.default.createSymbolicLink(
-            atPath: scratch.appending(path: "link.png").path(percentEncoded: false), withDestinationPath: Self.folder + "breed.png")
+            atPath: scratch.appending(path: "link.png").path(percentEncoded: false),
+            withDestinationPath: Self.folder + "breed.png")
         let linked = RenderOptions(imageFolders: ImageFolders([scratch.path(percentEncoded: false)]))
         #expect(try error("link.png", options: linked).contains("fout[B103]"))
     }

@@ -127,8 +127,9 @@ enum ImageHeader {
     private static func isSVG(_ bytes: [UInt8]) -> Bool {
         let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
         let trimmed = head.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
-        guard trimmed.hasPrefix("<?xml") || trimmed.hasPrefix("<svg") || trimmed.hasPrefix("<!--")
-            || trimmed.hasPrefix("<!DOCTYPE svg")
+        guard
+            trimmed.hasPrefix("<?xml") || trimmed.hasPrefix("<svg") || trimmed.hasPrefix("<!--")
+                || trimmed.hasPrefix("<!DOCTYPE svg")
         else { return false }
         return head.contains("<svg")
     }

@@ -49,7 +49,8 @@ enum ImageProblem: Error {
                     + (searched.isEmpty ? "" : "; gezocht in: \(searched.joined(separator: ", "))"),
                 web
                     ? "Lerend haalt geen afbeeldingen van internet; sla het bestand op naast het gegevensbestand"
-                    : "een pad is relatief aan de map van het gegevensbestand, het sjabloon of de pluginbundel")
+                    : "een pad is relatief aan de map van het gegevensbestand, het sjabloon of de pluginbundel"
+            )
         case .unreadable(let value, let path, let reason):
             return ("kan afbeelding '\(value)' (\(path)) niet lezen: \(reason)", "geef een gewoon, leesbaar bestand")
         case .outsideFolders(let value, let folders):
@@ -62,25 +63,30 @@ enum ImageProblem: Error {
         case .unknownFormat(let value, let detected):
             return (
                 "'\(value)' is geen PNG-, JPEG- of SVG-afbeelding" + (detected.map { " maar \($0)" } ?? ""),
-                "sla de afbeelding op als PNG of JPEG; Lerend kijkt naar de inhoud, niet naar de extensie")
+                "sla de afbeelding op als PNG of JPEG; Lerend kijkt naar de inhoud, niet naar de extensie"
+            )
         case .corrupt(let value, let format, let reason):
             return ("afbeelding '\(value)' is geen geldige \(format.label): \(reason)", "sla de afbeelding opnieuw op")
         case .fileTooLarge(let value, let size, let limit):
             return (
                 "afbeelding '\(value)' is \(size / 1_048_576) MB; een afbeelding mag hoogstens \(limit / 1_048_576) MB zijn",
-                "verklein de afbeelding; een logo is meestal minder dan 1 MB")
+                "verklein de afbeelding; een logo is meestal minder dan 1 MB"
+            )
         case .tooManyPixels(let value, let width, let height, let limits):
             return (
                 "afbeelding '\(value)' is \(width) × \(height) pixels; hoogstens \(limits.side) pixels per zijde en \(limits.pixels / 1_000_000) miljoen pixels in totaal",
-                "verklein de afbeelding")
+                "verklein de afbeelding"
+            )
         case .svgInWord(let value):
             return (
                 "afbeelding '\(value)' is SVG; een .docx kan een SVG alleen tonen met een PNG ernaast, en die maakt Lerend niet",
-                "gebruik een PNG (of een .odt-sjabloon, dat SVG wel kan tonen)")
+                "gebruik een PNG (of een .odt-sjabloon, dat SVG wel kan tonen)"
+            )
         case .notAPath(let source, let kind):
             return (
                 "een afbeelding-tag verwacht de naam van een bestand, maar '\(source)' is een \(kind)",
-                "geef een pad, zoals logo.png; een lege waarde haalt de afbeelding weg")
+                "geef een pad, zoals logo.png; een lege waarde haalt de afbeelding weg"
+            )
         }
     }
 }

@@ -109,7 +109,8 @@ extension PartCompiler {
         let blips = descendants(of: drawing) { $0.localName == "blip" && $0.namespaceURI == ImageNamespace.drawingML }
         let extent = placement.elementChildren.first { $0.localName == "extent" }
         guard blips.count == 1, let blip = blips.first,
-            let embed = attributes(of: blip).first(where: { $0.local == "embed" && $0.namespace == ImageNamespace.relationships }),
+            let embed = attributes(of: blip).first(where: { $0.local == "embed" && $0.namespace == ImageNamespace.relationships }
+            ),
             !attributes(of: blip).contains(where: { $0.local == "link" }),
             let extent, let width = extent.attribute("cx", namespace: "").flatMap(FrameLength.init(emu:)),
             let height = extent.attribute("cy", namespace: "").flatMap(FrameLength.init(emu:))
@@ -122,7 +123,8 @@ extension PartCompiler {
         }
         let index = images.slots.count
         images.slots.append(
-            ImageSlot(expression: tagged.expression, origin: origin, fit: tagged.fit, width: width, height: height, part: partName))
+            ImageSlot(
+                expression: tagged.expression, origin: origin, fit: tagged.fit, width: width, height: height, part: partName))
         images.frames[drawing] = index
         images.replacedReferences.insert(embed.value)
         images.attributeHoles[embed.pointer] = .relationship
@@ -132,7 +134,8 @@ extension PartCompiler {
                 if attribute.local == "cy" { images.attributeHoles[attribute.pointer] = .height }
             }
         }
-        let names = [properties] + descendants(of: drawing) { $0.localName == "cNvPr" && $0.namespaceURI == ImageNamespace.picture }
+        let names =
+            [properties] + descendants(of: drawing) { $0.localName == "cNvPr" && $0.namespaceURI == ImageNamespace.picture }
         for element in names {
             for attribute in attributes(of: element) where ["name", "title", "descr"].contains(attribute.local) {
                 guard attribute.value.contains("{") else { continue }

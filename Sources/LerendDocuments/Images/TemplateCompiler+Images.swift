@@ -24,7 +24,8 @@ extension TemplateCompiler {
         guard !parts.isEmpty else { return nil }
         do throws(ImagePlanProblem) {
             return format == .docx
-                ? try planWordImages(parts: parts, entries: &entries) : try planOpenDocumentImages(parts: parts, entries: &entries)
+                ? try planWordImages(parts: parts, entries: &entries)
+                : try planOpenDocumentImages(parts: parts, entries: &entries)
         } catch {
             diagnostics.append(
                 Diagnostic(
@@ -81,7 +82,9 @@ extension TemplateCompiler {
             remove(name, from: &entries)
         }
         // A placeholder shown elsewhere too stays.
-        let others = archive.entries.filter { $0.name.hasSuffix(".rels") && !parts.map { Self.relationshipsName(of: $0.part) }.contains($0.name) }
+        let others = archive.entries.filter {
+            $0.name.hasSuffix(".rels") && !parts.map { Self.relationshipsName(of: $0.part) }.contains($0.name)
+        }
         var unused = dropped.subtracting(kept)
         for entry in others where !unused.isEmpty {
             let text = String(decoding: try contents(of: entry), as: UTF8.self)
@@ -96,10 +99,13 @@ extension TemplateCompiler {
 
     /// `[Content_Types].xml` with Defaults for PNG, JPEG and SVG and without the
     /// Overrides of dropped parts.
-    private func rewriteContentTypes(removing unused: Set<String>, entries: inout [DocumentTemplate.Entry]) throws(ImagePlanProblem) {
+    private func rewriteContentTypes(removing unused: Set<String>, entries: inout [DocumentTemplate.Entry])
+        throws(ImagePlanProblem)
+    {
         guard let entry = archive.entry(named: Self.contentTypesName) else { return }
         let document = try parse(entry)
-        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"\(Self.contentTypesNamespace)\">"
+        var text =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"\(Self.contentTypesNamespace)\">"
         var extensions: Set<String> = []
         let children = document.root?.elementChildren ?? []
         for element in children where element.localName == "Default" {
@@ -130,7 +136,8 @@ extension TemplateCompiler {
         var unused = Set(parts.flatMap(\.replacedReferences).map(normalized))
             .subtracting(parts.flatMap(\.otherReferences).map(normalized))
         let partNames = Set(parts.map(\.part))
-        for entry in archive.entries where !unused.isEmpty && entry.name.hasSuffix(".xml") && !partNames.contains(entry.name)
+        for entry in archive.entries
+        where !unused.isEmpty && entry.name.hasSuffix(".xml") && !partNames.contains(entry.name)
             && entry.name != Self.manifestName
         {
             let text = String(decoding: try contents(of: entry), as: UTF8.self)
@@ -261,7 +268,11 @@ enum ImageXML {
         guard node.firstChild != nil else { return String(text.dropLast()) + "/>" }
         var child = node.firstChild
         while let current = child {
-            if current.isElement { text += element(current) } else if current.isText { text += XMLEscaping.text(current.textContent) }
+            if current.isElement {
+                text += element(current)
+            } else if current.isText {
+                text += XMLEscaping.text(current.textContent)
+            }
             child = current.next
         }
         return text + "</\(node.prefixedName)>"

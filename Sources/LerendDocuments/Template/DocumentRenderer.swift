@@ -80,7 +80,9 @@ public final class DocumentRenderer {
         var errors: [Diagnostic] = []
         do throws(ZipWriterError) {
             let identifiers = IdentifierRenumbering()
-            let images = template.images.map { ImageSession(package: $0, folders: options.imageFolders, limits: options.imageLimits, cache: imageCache) }
+            let images = template.images.map {
+                ImageSession(package: $0, folders: options.imageFolders, limits: options.imageLimits, cache: imageCache)
+            }
             for (number, entry) in template.entries.enumerated() {
                 switch entry {
                 case .raw(let prepared):
