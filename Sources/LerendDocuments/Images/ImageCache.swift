@@ -78,20 +78,22 @@ final class ImageCache {
         func real(_ path: String) -> String {
             URL(filePath: path).standardizedFileURL.resolvingSymlinksInPath().path(percentEncoded: false)
         }
+        // Whether a path lies inside is decided before Lerend looks whether it exists: a data
+        // file cannot find out which files exist elsewhere.
         if value.hasPrefix("/") {
-            guard FileManager.default.fileExists(atPath: value) else { throw .notFound(value: value, searched: []) }
             guard folders.contains(where: { InputFile.lies(value, inside: $0) }) else {
                 throw .outsideFolders(value: value, folders: folders)
             }
+            guard FileManager.default.fileExists(atPath: value) else { throw .notFound(value: value, searched: []) }
             return real(value)
         }
         for folder in folders {
             let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
             let candidate = (base.isEmpty ? "." : base) + "/" + value
-            guard FileManager.default.fileExists(atPath: candidate) else { continue }
             guard InputFile.lies(candidate, inside: base.isEmpty ? "." : base) else {
                 throw .outsideFolders(value: value, folders: folders)
             }
+            guard FileManager.default.fileExists(atPath: candidate) else { continue }
             return real(candidate)
         }
         throw .notFound(value: value, searched: folders)
