@@ -19,6 +19,8 @@ struct LoadedImage: Sendable {
 /// One per renderer (so one per thread), like the renderer's buffers.
 final class ImageCache {
     private var loaded: [String: LoadedImage] = [:]
+    /// The zip members of pictures under the names documents gave them.
+    private var members: [String: ZipWriter.PreparedEntry] = [:]
     /// Entries are kept up to this many; then the cache starts again.
     static let capacity = 256
 
@@ -29,6 +31,18 @@ final class ImageCache {
         if loaded.count >= Self.capacity { loaded.removeAll(keepingCapacity: true) }
         loaded[key] = image
         return image
+    }
+
+    /// `image` as a stored zip member named `name`, made once.
+    func member(named name: String, for image: LoadedImage) throws(ZipWriterError) -> ZipWriter.PreparedEntry {
+        let key = name + "\u{0}" + image.realPath
+        if let member = members[key] { return member }
+        // PNG and JPEG are compressed already; they are stored as they are.
+        let member = try ZipWriter.prepare(
+            name: Array(name.utf8), method: 0, crc32: image.crc32, size: image.bytes.count, data: image.bytes)
+        if members.count >= Self.capacity { members.removeAll(keepingCapacity: true) }
+        members[key] = member
+        return member
     }
 
     /// The file `value` names, found in `folders` and checked.

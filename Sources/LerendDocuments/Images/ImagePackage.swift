@@ -101,12 +101,7 @@ final class ImageSession {
 
     /// Adds the media files and the generated parts to the document.
     func write(into writer: inout ZipWriter, deflater: Deflater) throws(ZipWriterError) {
-        for (name, image) in media {
-            // PNG and JPEG are compressed already; they are stored as they are.
-            try writer.add(
-                ZipWriter.prepare(
-                    name: Array(name.utf8), method: 0, crc32: image.crc32, size: image.bytes.count, data: image.bytes))
-        }
+        for (name, image) in media { try writer.add(cache.member(named: name, for: image)) }
         for (part, generated) in package.relationships.sorted(by: { $0.key < $1.key }) {
             var bytes = generated.head
             let folder = part.lastIndex(of: "/").map { String(part[...$0]) } ?? ""
