@@ -89,27 +89,36 @@ final class ImageCache {
     /// and inside that folder once links are followed; an absolute path must lie in one.
     static func resolve(_ value: String, folders: [String]) throws(ImageProblem) -> String {
         guard !folders.isEmpty else { throw .outsideFolders(value: value, folders: []) }
+        func standardized(_ path: String) -> String {
+            let text = URL(filePath: path).standardizedFileURL.path(percentEncoded: false)
+            return text.hasSuffix("/") ? String(text.dropLast()) : text
+        }
         func real(_ path: String) -> String {
             URL(filePath: path).standardizedFileURL.resolvingSymlinksInPath().path(percentEncoded: false)
         }
-        // Whether a path lies inside is decided before Lerend looks whether it exists: a data
-        // file cannot find out which files exist elsewhere.
+        // By name first (`..`, an absolute path elsewhere), before Lerend looks whether the
+        // file exists: a data file cannot find out which files exist elsewhere. Links are
+        // followed for a file that exists.
+        func lexicallyInside(_ path: String, _ folder: String) -> Bool {
+            standardized(path).hasPrefix(standardized(folder) + "/")
+        }
+        let bases = folders.map { $0.isEmpty ? "." : $0 }
         if value.hasPrefix("/") {
-            guard folders.contains(where: { InputFile.lies(value, inside: $0) }) else {
+            guard let base = bases.first(where: { lexicallyInside(value, $0) }) else {
                 throw .outsideFolders(value: value, folders: folders)
             }
             guard FileManager.default.fileExists(atPath: value) else { throw .notFound(value: value, searched: []) }
+            guard InputFile.lies(value, inside: base) else { throw .outsideFolders(value: value, folders: folders) }
             return real(value)
         }
-        for folder in folders {
-            let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-            let candidate = (base.isEmpty ? "." : base) + "/" + value
-            guard InputFile.lies(candidate, inside: base.isEmpty ? "." : base) else {
-                throw .outsideFolders(value: value, folders: folders)
-            }
+        for base in bases {
+            let candidate = standardized(base) + "/" + value
+            guard lexicallyInside(candidate, base) else { throw .outsideFolders(value: value, folders: folders) }
             guard FileManager.default.fileExists(atPath: candidate) else { continue }
+            guard InputFile.lies(candidate, inside: base) else { throw .outsideFolders(value: value, folders: folders) }
             return real(candidate)
         }
         throw .notFound(value: value, searched: folders)
     }
+
 }
