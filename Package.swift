@@ -103,7 +103,7 @@ let package = Package(
         // Prints documents per second and peak memory; run in release mode.
         .executableTarget(
             name: "lerend-benchmark",
-            dependencies: ["LerendExpressions", "LerendDocuments"],
+            dependencies: ["LerendExpressions", "LerendDocuments", "LerendApplication"],
             path: "Benchmarks/lerend-benchmark",
             exclude: ["Fixtures"]),
 

@@ -5,6 +5,7 @@
 //     swift run -c release lerend-benchmark --count 10000 --rounds 3 --map /dev/shm
 //     swift run -c release lerend-benchmark run --format docx --workers 2 --count 10000 --out DIR
 //     swift build -c release && .build/release/lerend-benchmark export   (lerend export itself)
+//     .build/release/lerend-benchmark pdf --count 60 --rounds 2           (the PDF pool; LibreOffice)
 //
 // Every measurement runs in a child process of its own, so that its peak memory
 // (getrusage's ru_maxrss) is its own, and writes into a fresh folder.
@@ -144,8 +145,22 @@ if arguments.first == "export" {
     let root =
         (value(of: "--map", in: arguments) ?? NSTemporaryDirectory())
         + "/lerend-export-\(ProcessInfo.processInfo.processIdentifier)"
-    defer { try? FileManager.default.removeItem(atPath: root) }
     try ExportBenchmark.table(lerend: lerend, root: root, rounds: rounds)
+    try? FileManager.default.removeItem(atPath: root)
+    exit(0)
+}
+
+if arguments.first == "pdf" {
+    // lerend export's invitations through the PDF pool (needs LibreOffice).
+    let lerend = URL(filePath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "lerend")
+        .path(percentEncoded: false)
+    let root =
+        (value(of: "--map", in: arguments) ?? NSTemporaryDirectory())
+        + "/lerend-pdf-benchmark-\(ProcessInfo.processInfo.processIdentifier)"
+    try PDFBenchmark.table(
+        lerend: lerend, root: root, count: Int(value(of: "--count", in: arguments) ?? "60") ?? 60,
+        rounds: Int(value(of: "--rounds", in: arguments) ?? "2") ?? 2)
+    try? FileManager.default.removeItem(atPath: root)
     exit(0)
 }
 

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import LerendDocuments
 import Synchronization
 
@@ -17,12 +18,22 @@ public enum Interruption: Sendable {
 
     private static let sources = Mutex<[any DispatchSourceSignal]>([])
 
+    /// The work folders of this run, removed when it is interrupted.
+    private static let folders = Mutex<Set<String>>([])
+
+    /// Removes `folder` (and all it holds) if the run is interrupted.
+    static func remember(_ folder: String) { _ = folders.withLock { $0.insert(folder) } }
+
+    /// Stops removing `folder` on an interruption (the run removed it itself).
+    static func forget(_ folder: String) { _ = folders.withLock { $0.remove(folder) } }
+
     /// Installs the handlers, once per process, before any thread or file is made.
     ///
     /// The signals are blocked in this thread, and so in every thread made after it, and
     /// read by dispatch sources instead: the handlers then run on a queue, not in the
     /// signal's context, so removing the files may take locks and allocate. After that the
-    /// signal ends the process as it would have.
+    /// signal ends the process as it would have. Programs the run started (LibreOffice)
+    /// are stopped and its work folders removed first.
     public static func removeTemporaryFilesOnSignal() {
         sources.withLock { sources in
             guard sources.isEmpty else { return }
@@ -34,6 +45,10 @@ public enum Interruption: Sendable {
             for number in signals {
                 let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
                 source.setEventHandler {
+                    ChildProcess.stopAll()
+                    folders.withLock { folders in
+                        for folder in folders { try? FileManager.default.removeItem(atPath: folder) }
+                    }
                     TemporaryFiles.removeAll {
                         var only = sigset_t()
                         sigemptyset(&only)

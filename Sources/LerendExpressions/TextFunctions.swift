@@ -94,12 +94,36 @@ enum TextFunctions {
             "endswith", arity: 2...2, usage: "endswith(tekst, eind)", summary: "Of de tekst op 'eind' eindigt."
         ) { call throws(ExpressionError) in .bool(try call.string(0).hasSuffix(try call.string(1))) }
 
+        let normalize = ExpressionFunction(
+            "normalize", arity: 1...1, usage: "normalize(tekst)",
+            summary: "De tekst om namen te vergelijken: kleine letters, leestekens als spatie, één spatie tussen woorden "
+                + "('Stichting  Zorg-Noord.' wordt 'stichting zorg noord')."
+        ) { call throws(ExpressionError) in .string(normalized(try text(call, 0))) }
+
         return [
-            upper, upper.alias("hoofdletters"), lower, lower.alias("kleine_letters"), capitalize,
+            normalize, normalize.alias("normaal"), upper, upper.alias("hoofdletters"), lower, lower.alias("kleine_letters"),
+            capitalize,
             capitalize.alias("hoofdletter"), title, trim, replace, `default`, `default`.alias("standaard"), string,
             string.alias("tekst"), integer, round, absolute, split, startsWith, endsWith,
         ]
     }()
+
+    /// `text` for comparing names: lower case, every run of punctuation and white space
+    /// one space, none at the ends. Letters and digits (with their accents) stay.
+    static func normalized(_ text: String) -> String {
+        var result = ""
+        var pendingSpace = false
+        for character in text.lowercased() {
+            if character.isLetter || character.isNumber {
+                if pendingSpace, !result.isEmpty { result.append(" ") }
+                pendingSpace = false
+                result.append(character)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return result
+    }
 
     /// Argument `index` as printed text; objects are an error.
     static func text(_ call: Invocation, _ index: Int) throws(ExpressionError) -> String {

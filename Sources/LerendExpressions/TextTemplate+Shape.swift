@@ -13,21 +13,21 @@ extension TextTemplate {
         }
         for segment in segments {
             switch segment {
-            case .text:
+            case .leaf(.text):
                 continue
-            case .value(let expression, let offset):
+            case .leaf(.value(let expression, let offset)):
                 errors += shifted(expression.unknownFields(in: root, locals: locals), by: offset)
-            case .loop(let variable, let iterable, let offset, let body, let empty):
-                errors += shifted(iterable.unknownFields(in: root, locals: locals), by: offset)
+            case .loop(let loop, let body, let empty):
+                errors += shifted(loop.iterable.unknownFields(in: root, locals: locals), by: loop.origin)
                 var checker = ShapeChecker(root: root, locals: locals)
                 var inner = locals
-                inner[variable] = checker.shape(of: iterable.node).element
+                inner[loop.variable] = checker.shape(of: loop.iterable.node).element
                 inner["loop"] = .any
                 check(body, root: root, locals: inner, errors: &errors)
                 check(empty, root: root, locals: locals, errors: &errors)
             case .condition(let branches, let otherwise):
                 for branch in branches {
-                    errors += shifted(branch.0.unknownFields(in: root, locals: locals), by: branch.offset)
+                    errors += shifted(branch.condition.unknownFields(in: root, locals: locals), by: branch.origin)
                     check(branch.body, root: root, locals: locals, errors: &errors)
                 }
                 check(otherwise, root: root, locals: locals, errors: &errors)

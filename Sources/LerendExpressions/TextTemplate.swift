@@ -4,12 +4,16 @@
 /// It understands the same tags as document templates: values with filters, `for`
 /// and `if` blocks, and comments.
 public struct TextTemplate: Sendable {
-    indirect enum Segment: Sendable {
+    /// A piece of a text template's output.
+    enum Leaf: Sendable {
         case text(String)
+        /// A value; `offset` is where the expression starts in ``source``.
         case value(Expression, offset: Int)
-        case loop(variable: String, iterable: Expression, offset: Int, body: [Segment], empty: [Segment])
-        case condition(branches: [(Expression, offset: Int, body: [Segment])], otherwise: [Segment])
     }
+
+    /// A piece of the compiled template, or a block; a block's origin is the character
+    /// offset in ``source`` where its tag's expression starts.
+    typealias Segment = BlockNode<Leaf, Int>
 
     public let source: String
     let segments: [Segment]
@@ -17,7 +21,7 @@ public struct TextTemplate: Sendable {
     /// Whether the text has any tag at all (a text without one renders as itself).
     public var isConstant: Bool {
         if segments.isEmpty { return true }
-        if segments.count == 1, case .text = segments[0] { return true }
+        if segments.count == 1, case .leaf(.text) = segments[0] { return true }
         return false
     }
 
@@ -92,28 +96,41 @@ public struct TextTemplate: Sendable {
             throw ExpressionError(id: problem.id, problem.message, span: statements[problem.statement].2, hint: problem.hint)
         }
 
-        // Build the tree with a stack of open blocks.
+        // Build the tree with a stack of open blocks: the tags of each block and the
+        // content between them.
+        struct OpenBlock {
+            var statements: [Statement]
+            var origins: [Int]
+            var bodies: [[Segment]] = []
+            var current: [Segment] = []
+        }
         var root: [Segment] = []
-        var stack: [BlockFrame] = []
+        var stack: [OpenBlock] = []
         func append(_ segment: Segment) {
             if stack.isEmpty { root.append(segment) } else { stack[stack.count - 1].current.append(segment) }
         }
         for piece in pieces {
             switch piece {
-            case .text(let value): append(.text(value))
-            case .value(let expression, let offset): append(.value(expression, offset: offset))
+            case .text(let value): append(.leaf(.text(value)))
+            case .value(let expression, let offset): append(.leaf(.value(expression, offset: offset)))
             case .statement(let statement, let offset, _):
                 switch statement {
-                case .forLoop(let variable, let iterable):
-                    stack.append(BlockFrame(loop: (variable, iterable, offset)))
-                case .ifBlock(let condition):
-                    stack.append(BlockFrame(condition: (condition, offset)))
-                case .elseIf(let condition):
-                    stack[stack.count - 1].startBranch(condition: (condition, offset))
-                case .elseBranch:
-                    stack[stack.count - 1].startElse()
-                case .endFor, .endIf:
-                    append(stack.removeLast().segment())
+                case .forLoop, .ifBlock:
+                    stack.append(OpenBlock(statements: [statement], origins: [offset]))
+                case .elseIf, .elseBranch, .endFor, .endIf:
+                    var block = stack.removeLast()
+                    block.bodies.append(block.current)
+                    block.current = []
+                    block.statements.append(statement)
+                    block.origins.append(offset)
+                    switch statement {
+                    case .elseIf, .elseBranch:
+                        stack.append(block)
+                    default:
+                        if let node = Segment.block(block.statements, origins: block.origins, bodies: block.bodies) {
+                            append(node)
+                        }
+                    }
                 }
             }
         }
@@ -122,112 +139,46 @@ public struct TextTemplate: Sendable {
 
     /// The text for the data in `context`; errors point into ``source``.
     public func render(in context: EvaluationContext) throws(ExpressionError) -> String {
-        var output = ""
-        try Self.render(segments, into: &output, context: context)
-        return output
+        var runner = TextRunner(context: context)
+        do throws(BlockStop) {
+            try runner.run(segments)
+        } catch {
+            if let problem = runner.problem { throw problem }
+        }
+        return runner.output
     }
 
     /// The text for `data`, with missing values as errors.
     public func render(_ data: Value) throws(ExpressionError) -> String {
         try render(in: EvaluationContext(root: data))
     }
+}
 
-    private static func render(
-        _ segments: [Segment], into output: inout String, context: EvaluationContext
-    ) throws(ExpressionError) {
-        for segment in segments {
-            switch segment {
-            case .text(let text):
-                output += text
-            case .value(let expression, let offset):
-                do throws(ExpressionError) { output += try expression.printed(in: context) } catch {
-                    throw error.shifted(by: offset)
-                }
-            case .loop(let variable, let iterable, let offset, let body, let empty):
-                let items: [Value]
-                do throws(ExpressionError) {
-                    switch try iterable.evaluate(in: context) {
-                    case .list(let list): items = list
-                    case .null: items = []
-                    case let other:
-                        throw ExpressionError(
-                            id: ExpressionErrorID.wrongKind, "een lus gaat over een lijst, maar dit is een \(other.kindName)",
-                            span: iterable.node.span)
-                    }
-                } catch { throw error.shifted(by: offset) }
-                if items.isEmpty { try render(empty, into: &output, context: context) }
-                for (index, item) in items.enumerated() {
-                    do throws(ExpressionError) {
-                        try context.spendIteration(at: iterable.node.span)
-                        try context.checkOutput(output.utf8.count, at: iterable.node.span)
-                    } catch { throw error.shifted(by: offset) }
-                    context.push("loop", LoopVariable.value(index: index, count: items.count))
-                    context.push(variable, item)
-                    defer {
-                        context.pop()
-                        context.pop()
-                    }
-                    try render(body, into: &output, context: context)
-                }
-            case .condition(let branches, let otherwise):
-                var taken = false
-                for (condition, offset, body) in branches {
-                    let holds: Bool
-                    do throws(ExpressionError) { holds = try condition.isTrue(in: context) } catch {
-                        throw error.shifted(by: offset)
-                    }
-                    if holds {
-                        try render(body, into: &output, context: context)
-                        taken = true
-                        break
-                    }
-                }
-                if !taken { try render(otherwise, into: &output, context: context) }
+/// Runs a text template: values printed as text, the first problem ends the run.
+private struct TextRunner: BlockRunner {
+    let context: EvaluationContext
+    var output = ""
+    /// The problem that ended the run, its span moved into the template's source.
+    var problem: ExpressionError?
+
+    init(context: EvaluationContext) { self.context = context }
+
+    var outputSize: Int { output.utf8.count }
+
+    mutating func write(_ leaf: TextTemplate.Leaf) throws(BlockStop) {
+        switch leaf {
+        case .text(let text):
+            output += text
+        case .value(let expression, let offset):
+            do throws(ExpressionError) { output += try expression.printed(in: context) } catch {
+                try report(error, at: offset)
             }
         }
     }
-}
 
-/// A block being built while parsing a text template.
-private struct BlockFrame {
-    var loop: (variable: String, iterable: Expression, offset: Int)?
-    var condition: (Expression, offset: Int)?
-    var branches: [(Expression, offset: Int, body: [TextTemplate.Segment])] = []
-    var loopBody: [TextTemplate.Segment] = []
-    var current: [TextTemplate.Segment] = []
-    var inElse = false
-
-    init(loop: (String, Expression, Int)) { self.loop = loop }
-    init(condition: (Expression, Int)) { self.condition = condition }
-
-    /// `elif`: the current branch is complete; a new one starts.
-    mutating func startBranch(condition next: (Expression, Int)) {
-        if let condition { branches.append((condition.0, condition.offset, current)) }
-        condition = next
-        current = []
-    }
-
-    /// `else`: the branches (or the loop body) are complete.
-    mutating func startElse() {
-        if loop != nil {
-            loopBody = current
-        } else if let condition {
-            branches.append((condition.0, condition.offset, current))
-            self.condition = nil
-        }
-        current = []
-        inElse = true
-    }
-
-    func segment() -> TextTemplate.Segment {
-        if let loop {
-            return .loop(
-                variable: loop.variable, iterable: loop.iterable, offset: loop.offset,
-                body: inElse ? loopBody : current, empty: inElse ? current : [])
-        }
-        var all = branches
-        if let condition { all.append((condition.0, condition.offset, current)) }
-        return .condition(branches: all, otherwise: inElse ? current : [])
+    mutating func report(_ problem: ExpressionError, at offset: Int) throws(BlockStop) {
+        self.problem = problem.shifted(by: offset)
+        throw BlockStop()
     }
 }
 
@@ -243,7 +194,9 @@ extension ExpressionError {
 
 /// The `loop` variable inside a `for` block: `loop.index` (from 1), `loop.index0`,
 /// `loop.first`, `loop.last`, `loop.length`, `loop.revindex`.
-package enum LoopVariable {
+@usableFromInline
+package enum LoopVariable: Sendable {
+    @usableFromInline
     package static func value(index: Int, count: Int) -> Value {
         [
             "index": .int(index + 1), "index0": .int(index), "first": .bool(index == 0), "last": .bool(index == count - 1),

@@ -69,8 +69,15 @@ struct ExportCommand: ParsableCommand {
         help: ArgumentHelp("De map voor de documenten.", valueName: "map"))
     var output: String
 
-    @Flag(name: .long, help: "Zet alle documenten daarna in één keer om naar PDF (met LibreOffice).")
+    @Flag(name: .long, help: "Zet de documenten daarna om naar PDF (met LibreOffice, één proces per --tegelijk).")
     var pdf = false
+
+    @Option(
+        name: [.customLong("pdf-wachttijd"), .customLong("pdf-timeout")],
+        help: ArgumentHelp(
+            "Hoeveel seconden LibreOffice over één document mag doen voordat het wordt afgebroken.",
+            valueName: "seconden"))
+    var pdfTimeout: Int = 60
 
     @Option(
         name: [.customLong("tegelijk"), .customLong("workers")],
@@ -79,6 +86,7 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         if workers < 1 { throw ValidationError("--tegelijk moet minstens 1 zijn") }
+        if pdfTimeout < 1 { throw ValidationError("--pdf-wachttijd moet minstens 1 seconde zijn") }
     }
 
     func run() throws {
@@ -97,16 +105,27 @@ struct ExportCommand: ParsableCommand {
         Console.clearStatus()
         Console.report(result.failures)
         Console.print("\(result.written.count.counted("document", "documenten")) geschreven in \(output)/")
+        var pdfFailures = 0
         if pdf, !result.written.isEmpty {
             do throws(DiagnosticList) {
-                let count = try PDFConverter(environment: ProcessInfo.processInfo.environment).convert(result.written)
-                Console.print(count.counted("PDF-bestand", "PDF-bestanden") + " gemaakt")
+                let converter = PDFConverter(
+                    environment: ProcessInfo.processInfo.environment, workers: workers, timeout: .seconds(pdfTimeout))
+                let conversion = try converter.convertAll(result.written) { done, total in
+                    Console.progress(done, of: total, label: "PDF")
+                }
+                Console.clearStatus()
+                Console.report(conversion.failures)
+                pdfFailures = conversion.failures.count
+                Console.print(conversion.converted.count.counted("PDF-bestand", "PDF-bestanden") + " gemaakt")
             } catch { throw error.exit() }
         }
         let failed = result.failedCount + plan.skippedCount
         if failed > 0 {
             Console.error("\(failed.counted("document", "documenten")) niet gemaakt; zie de meldingen hierboven")
-            throw ExitCode.failure
         }
+        if pdfFailures > 0 {
+            Console.error("\(pdfFailures.counted("PDF-bestand", "PDF-bestanden")) niet gemaakt; zie de meldingen hierboven")
+        }
+        if failed + pdfFailures > 0 { throw ExitCode.failure }
     }
 }

@@ -42,9 +42,10 @@ import Testing
             ])
     }
 
-    /// Waits until `folder` holds `count` files, for at most four seconds.
+    /// Waits until `folder` holds `count` files, at most 30 s (a loaded machine reads the
+    /// 3,000-participant network slowly).
     static func waitFor(_ count: Int, filesIn folder: String) {
-        for _ in 0..<400 {
+        for _ in 0..<3000 {
             if ((try? FileManager.default.contentsOfDirectory(atPath: folder))?.count ?? 0) >= count { return }
             Thread.sleep(forTimeInterval: 0.01)
         }

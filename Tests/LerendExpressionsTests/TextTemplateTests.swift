@@ -150,7 +150,7 @@ import Testing
         arguments: [
             ("Hallo {{ naem }}", "E201", "'naem' staat niet in de gegevens", 9),
             ("{% for p in punten %}{{ p.x }}{% endfor %}", "E202", "'p' is een tekst en heeft geen veld 'x'", 24),
-            ("{% for p in naam %}{% endfor %}", "E202", "een lus gaat over een lijst, maar dit is een tekst", 12),
+            ("{% for p in naam %}{% endfor %}", "E202", "{% for %} gaat over een lijst, maar 'naam' is een tekst", 12),
             ("{% for p in onbekend %}{% endfor %}", "E201", "'onbekend' staat niet in de gegevens", 12),
             ("{% if 1 / 0 %}{% endif %}", "E203", "delen door nul", 6),
             (

@@ -97,6 +97,66 @@ import Testing
         #expect(finding.location?.line == 1)
         #expect(finding.location?.column != nil)
     }
+
+    /// "tenminste twee verschillende collega zorgorganisaties die onder een andere
+    /// rechtspersoon vallen en een andere Raad van Bestuur hebben" holds per organisation,
+    /// for both at once, with names compared as the organiser means them.
+    @Test func everyOrganisationNeedsTwoColleaguesThatDifferInEntityAndInBoard() throws {
+        let organisations: Value = [
+            ["naam": "De Linde", "rechtspersoon": "Stichting Zorg Noord", "bestuur": "RvB Noord", "aantal_clienten": 50],
+            ["naam": "Het Baken", "rechtspersoon": "stichting  zorg-noord.", "bestuur": "RvB Baken", "aantal_clienten": 50],
+            ["naam": "'t Anker", "rechtspersoon": "Stichting Anker", "bestuur": "rvb noord", "aantal_clienten": 50],
+            ["naam": "IJsselhof", "rechtspersoon": "Stichting IJssel", "bestuur": "RvB IJssel", "aantal_clienten": 50],
+        ]
+        var network = NetworkFixtures.kwaliteitskader.setting(path: "organisaties", to: organisations)
+            .setting(path: "deelnemers", to: [["naam": "Deelnemer 1", "organisatie": "De Linde"]])
+        network = network.setting(path: "bijeenkomsten", to: .list([]))
+        let found = try Self.findings(network, on: "2023-06-01").filter { $0.ruleID == "KK-02" }
+        // Three entities and three boards in all, as the counts apart saw it; but De Linde
+        // shares its entity with Het Baken and its board with 't Anker.
+        #expect(found.count == 1)
+        #expect(found.first?.message.hasPrefix("De Linde heeft in het netwerk maar één collega-zorgorganisatie") == true)
+        #expect(found.first?.location?.column != nil)
+
+        let missing = try Self.findings(network.setting(path: "organisaties.3.bestuur", to: .null), on: "2023-06-01")
+        #expect(
+            missing.filter { $0.ruleID == "KK-03" }.map { $0.message }.first?.hasPrefix(
+                "Van IJsselhof ontbreekt de Raad van Bestuur") == true)
+    }
+
+    /// "ja of nee (true of false)", as the message about a yes/no key says: `ja` and `nee`
+    /// in any case are yes and no for the rules, not texts (a text "nee" would count as yes).
+    @Test func yesAndNoInWordsAreYesAndNo() throws {
+        let yes = NetworkFixtures.kwaliteitskader.setting(path: "kwaliteit.kwaliteitsplan", to: "Ja")
+            .setting(path: "kwaliteit.meelopen", to: "ja")
+        #expect(try Self.findings(yes, on: "2023-06-01").isEmpty)
+        let no = NetworkFixtures.kwaliteitskader.setting(path: "kwaliteit.kwaliteitsplan", to: "nee")
+            .setting(path: "kwaliteit.meelopen", to: " NEE ")
+        let found = Set(try Self.findings(no, on: "2023-06-01").map(\.ruleID))
+        #expect(found == ["KK-05", "KK-09"])
+        let wrong = NetworkFixtures.kwaliteitskader.setting(path: "kwaliteit.meelopen", to: "misschien")
+        #expect(throws: DiagnosticList.self) { try NetworkFile.parse(NetworkFixtures.yaml(wrong), path: "netwerk.yaml") }
+    }
+
+    /// A meeting written by hand on a holiday, in a weekend or in a period kept free is
+    /// said by the check, with the holiday's or the period's name, at its date in the file.
+    @Test func aMeetingOnAHolidayInAWeekendOrInAFreePeriodIsAWarningAtItsDate() throws {
+        let network = NetworkFixtures.kenniz
+            .setting(path: "bijeenkomsten.0.datum", to: .date(LocalDate(iso: "2026-04-06")!))
+            .setting(path: "bijeenkomsten.1.datum", to: .date(LocalDate(iso: "2026-04-18")!))
+            .setting(path: "bijeenkomsten.2.datum", to: .date(LocalDate(iso: "2026-07-21")!))
+            .setting(
+                path: "netwerk.voorkeuren",
+                to: ["niet_in": [["naam": "zomervakantie regio noord", "van": "2026-07-04", "tot_en_met": "2026-08-16"]]])
+        let found = try Self.findings(network, on: "2026-01-10").filter { $0.ruleID.hasPrefix("N13") }
+        #expect(found.map(\.ruleID).sorted() == ["N130", "N131", "N132"])
+        #expect(found.allSatisfy { $0.severity == .warning && $0.location?.column != nil })
+        #expect(found.first { $0.ruleID == "N130" }?.message.contains("valt op Tweede Paasdag, een feestdag") == true)
+        #expect(found.first { $0.ruleID == "N131" }?.message.contains("zaterdag 18 april 2026") == true)
+        #expect(found.first { $0.ruleID == "N132" }?.message.contains("'zomervakantie regio noord'") == true)
+        // The fixture's own dates are working days outside any free period.
+        #expect(try Self.findings(NetworkFixtures.kenniz, on: "2026-01-10").filter { $0.ruleID.hasPrefix("N13") }.isEmpty)
+    }
 }
 
 extension Value {

@@ -91,7 +91,7 @@ public final class DocumentRenderer {
                     xml.removeAll(keepingCapacity: true)
                     var runner = ProgramRunner(context: context, output: xml, identifiers: identifiers, part: number)
                     runner.images = images
-                    runner.run(part.program)
+                    runner.render(part.program)
                     xml = runner.output
                     errors += runner.errors
                     try addDeflated(part)

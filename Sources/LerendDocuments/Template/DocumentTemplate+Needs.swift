@@ -38,11 +38,11 @@ extension DocumentTemplate {
         }
         for instruction in program {
             switch instruction {
-            case .bytes, .identifier, .imageField:
+            case .leaf(.bytes), .leaf(.identifier), .leaf(.imageField):
                 continue
-            case .value(let slot):
+            case .leaf(.value(let slot)):
                 tags.append((place(slot.origin), "{{ \(trimmed(slot.expression.source)) }}"))
-            case .image(let slot, let frame):
+            case .leaf(.image(let slot, let frame)):
                 let fit = slot.fit == .width ? "" : " \(slot.fit.rawValue)"
                 tags.append((place(slot.origin), "{{ \(trimmed(slot.expression.source)) }}\(fit) (afbeelding)"))
                 list(frame, into: &tags)
@@ -63,11 +63,11 @@ extension DocumentTemplate {
     private static func collect(_ program: [Instruction], into needs: inout DataNeeds) {
         for instruction in program {
             switch instruction {
-            case .bytes, .identifier, .imageField:
+            case .leaf(.bytes), .leaf(.identifier), .leaf(.imageField):
                 continue
-            case .value(let slot):
+            case .leaf(.value(let slot)):
                 needs.value(slot.expression, at: slot.origin.location)
-            case .image(let slot, let frame):
+            case .leaf(.image(let slot, let frame)):
                 needs.value(slot.expression, at: slot.origin.location)
                 collect(frame, into: &needs)
             case .loop(let slot, let body, let empty):

@@ -472,27 +472,11 @@ struct ProgramBuilder {
             fatalError("block tag without statement")
         }
         let origins = ids.map { compiler.tags[$0].origin }
-        switch statements[0] {
-        case .forLoop(let variable, let iterable):
-            return .loop(
-                LoopSlot(variable: variable, iterable: iterable, origin: origins[0]), body: bodies[0],
-                empty: bodies.count > 1 ? bodies[1] : [])
-        case .ifBlock(let condition):
-            var branches = [ConditionBranch(condition: condition, origin: origins[0], body: bodies[0])]
-            var otherwise: [Instruction] = []
-            for (offset, statement) in statements.dropFirst().dropLast().enumerated() {
-                switch statement {
-                case .elseIf(let next):
-                    branches.append(ConditionBranch(condition: next, origin: origins[offset + 1], body: bodies[offset + 1]))
-                default:
-                    otherwise = bodies[offset + 1]
-                }
-            }
-            return .condition(branches: branches, otherwise: otherwise)
-        default:
+        guard let block = Instruction.block(statements, origins: origins, bodies: bodies) else {
             failed = true
             return nil
         }
+        return block
     }
 }
 

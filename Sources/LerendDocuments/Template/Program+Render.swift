@@ -2,11 +2,12 @@ import LerendDiagnostics
 import LerendExpressions
 import OrderedCollections
 
-/// Runs a compiled part's program against data, appending XML to a buffer.
+/// Runs a compiled part's program against data, appending XML to a buffer: the
+/// ``BlockRunner`` of documents.
 ///
 /// Errors do not stop the run: every missing value of the document is collected, so the
 /// user sees them all at once; nothing is written when there is any.
-struct ProgramRunner {
+struct ProgramRunner: BlockRunner {
     let context: EvaluationContext
     var output: [UInt8]
     var errors: [Diagnostic] = []
@@ -36,96 +37,59 @@ struct ProgramRunner {
         self.part = part
     }
 
-    mutating func run(_ program: [Instruction]) {
-        for instruction in program {
-            if exhausted { return }
-            switch instruction {
-            case .bytes(let bytes):
-                output.append(contentsOf: bytes)
-            case .value(let slot):
-                do throws(ExpressionError) {
-                    let text = try slot.expression.printed(in: context)
-                    Self.write(text, slot: slot, into: &output)
-                } catch {
-                    report(slot.origin.diagnostic(for: error))
-                }
-            case .identifier(let slot):
-                let serial = slot.depth <= serials.count ? serials[slot.depth - 1] : 0
-                identifiers.write(slot, serial: serial, part: part, into: &output)
-            case .loop(let slot, let body, let empty):
-                let items: [Value]
-                do throws(ExpressionError) {
-                    switch try slot.iterable.evaluate(in: context) {
-                    case .list(let list): items = list
-                    case .null: items = []
-                    case let other:
-                        report(
-                            slot.origin.diagnostic(
-                                id: "E202",
-                                "{% for %} gaat over een lijst, maar '\(slot.iterable.source)' is een \(other.kindName)",
-                                hint: other.objectValue.map {
-                                    "kies een lijst in het object: \(Array($0.keys).joined(separator: ", "))"
-                                }))
-                        continue
-                    }
-                } catch {
-                    report(slot.origin.diagnostic(for: error))
-                    continue
-                }
-                let outer = serials.last ?? 0
-                if items.isEmpty {
-                    serials.append(outer)
-                    run(empty)
-                    serials.removeLast()
-                    continue
-                }
-                for (index, item) in items.enumerated() {
-                    if exhausted { return }
-                    do throws(ExpressionError) {
-                        try context.spendIteration(at: slot.iterable.span)
-                        try context.checkOutput(output.count, at: slot.iterable.span)
-                    } catch {
-                        report(slot.origin.diagnostic(for: error))
-                        exhausted = true
-                        return
-                    }
-                    context.push("loop", LoopVariable.value(index: index, count: items.count))
-                    context.push(slot.variable, item)
-                    serials.append(index == 0 && outer == 0 ? 0 : identifiers.serial())
-                    run(body)
-                    serials.removeLast()
-                    context.pop()
-                    context.pop()
-                }
-            case .image(let slot, let frame):
-                runImage(slot, frame: frame)
-            case .imageField(let field):
-                if let placedImage { output.append(contentsOf: XMLEscaping.attribute(placedImage.text(of: field)).utf8) }
-            case .condition(let branches, let otherwise):
-                var taken = false
-                for branch in branches {
-                    let holds: Bool
-                    do throws(ExpressionError) {
-                        holds = try branch.condition.isTrue(in: context)
-                    } catch {
-                        report(branch.origin.diagnostic(for: error))
-                        taken = true
-                        break
-                    }
-                    if holds {
-                        run(branch.body)
-                        taken = true
-                        break
-                    }
-                }
-                if !taken { run(otherwise) }
-            }
+    var outputSize: Int { output.count }
+
+    /// Runs `program`; a passed limit ends this run and every later one of the runner.
+    mutating func render(_ program: [Instruction]) {
+        guard !exhausted else { return }
+        do throws(BlockStop) {
+            try run(program)
+        } catch {
+            exhausted = true
         }
     }
 
+    mutating func write(_ leaf: PartLeaf) throws(BlockStop) {
+        switch leaf {
+        case .bytes(let bytes):
+            output.append(contentsOf: bytes)
+        case .value(let slot):
+            do throws(ExpressionError) {
+                let text = try slot.expression.printed(in: context)
+                Self.write(text, slot: slot, into: &output)
+            } catch {
+                report(slot.origin.diagnostic(for: error))
+            }
+        case .identifier(let slot):
+            let serial = slot.depth <= serials.count ? serials[slot.depth - 1] : 0
+            identifiers.write(slot, serial: serial, part: part, into: &output)
+        case .image(let slot, let frame):
+            try runImage(slot, frame: frame)
+        case .imageField(let field):
+            if let placedImage { output.append(contentsOf: XMLEscaping.attribute(placedImage.text(of: field)).utf8) }
+        }
+    }
+
+    mutating func report(_ problem: ExpressionError, at origin: TagOrigin) {
+        report(origin.diagnostic(for: problem))
+    }
+
+    /// A repetition keeps the ids of the first round of every loop around it; each later
+    /// one takes a new serial, which the ids inside it carry.
+    mutating func enterRepetition(_ index: Int?) {
+        let outer = serials.last ?? 0
+        guard let index else {
+            serials.append(outer)
+            return
+        }
+        serials.append(index == 0 && outer == 0 ? 0 : identifiers.serial())
+    }
+
+    mutating func leaveRepetition() { serials.removeLast() }
+
     /// Writes a picture tag's frame with the picture its value names; an empty value
     /// (or none, when missing values print nothing) leaves the picture out.
-    private mutating func runImage(_ slot: ImageSlot, frame: [Instruction]) {
+    private mutating func runImage(_ slot: ImageSlot, frame: [Instruction]) throws(BlockStop) {
         let value: Value
         do throws(ExpressionError) {
             value = try slot.expression.evaluate(in: context)
@@ -153,8 +117,8 @@ struct ProgramRunner {
             report(error.diagnostic(at: slot.origin))
             return
         }
-        run(frame)
-        placedImage = nil
+        defer { placedImage = nil }
+        try run(frame)
     }
 
     private mutating func report(_ diagnostic: Diagnostic) {

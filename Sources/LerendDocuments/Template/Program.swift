@@ -1,24 +1,34 @@
 import LerendExpressions
 
-/// A compiled XML part: literal bytes and the places where data goes in.
-///
-/// Rendering walks the instructions and appends bytes; it never parses or builds XML.
-indirect enum Instruction: Sendable {
+/// A piece of a compiled XML part that is not a block. Indirect: the interpreter copies
+/// a leaf to hand it to ``ProgramRunner/write(_:)``, and one reference is cheaper to
+/// copy than a value slot's strings.
+indirect enum PartLeaf: Sendable {
     /// Bytes copied to the output as they are.
     case bytes([UInt8])
     /// A value, escaped for its place in the XML.
     case value(ValueSlot)
     /// An id attribute's value inside a loop, unique in each repetition.
     case identifier(IdentifierSlot)
-    /// A `for` block: the body once per element, or `empty` when there are none.
-    case loop(LoopSlot, body: [Instruction], empty: [Instruction])
-    /// An `if` block: the first branch whose condition holds, else `otherwise`.
-    case condition(branches: [ConditionBranch], otherwise: [Instruction])
     /// A picture whose name, title or alt text is a tag: `frame` once with the picture the
     /// value names, or nothing when the value is empty (`Images/`).
     case image(ImageSlot, frame: [Instruction])
     /// A value of the picture being placed, such as its relationship id or height.
     case imageField(ImageField)
+}
+
+/// A compiled XML part: literal bytes and the places where data goes in, inside the
+/// `for` and `if` blocks of the one block language (``BlockNode``, run by ``ProgramRunner``).
+///
+/// Rendering walks the instructions and appends bytes; it never parses or builds XML.
+typealias Instruction = BlockNode<PartLeaf, TagOrigin>
+
+extension BlockNode where Leaf == PartLeaf {
+    static func bytes(_ bytes: [UInt8]) -> Instruction { .leaf(.bytes(bytes)) }
+    static func value(_ slot: ValueSlot) -> Instruction { .leaf(.value(slot)) }
+    static func identifier(_ slot: IdentifierSlot) -> Instruction { .leaf(.identifier(slot)) }
+    static func image(_ slot: ImageSlot, frame: [Instruction]) -> Instruction { .leaf(.image(slot, frame: frame)) }
+    static func imageField(_ field: ImageField) -> Instruction { .leaf(.imageField(field)) }
 }
 
 /// How a value's text is written into the XML around it.
@@ -60,18 +70,6 @@ struct ValueSlot: Sendable {
     }
 }
 
-struct LoopSlot: Sendable {
-    let variable: String
-    let iterable: Expression
-    let origin: TagOrigin
-}
-
-struct ConditionBranch: Sendable {
-    let condition: Expression
-    let origin: TagOrigin
-    let body: [Instruction]
-}
-
 /// A part of the template after compiling: its name in the package and its program.
 struct CompiledPart: Sendable {
     let name: String
@@ -89,7 +87,7 @@ struct CompiledPart: Sendable {
         self.rawName = rawName
         // Without a prefix (zlib failed on it) the whole part is deflated for each document,
         // where a lasting zlib problem is reported.
-        if case .bytes(let leading)? = program.first, leading.count >= Self.prefixThreshold,
+        if case .leaf(.bytes(let leading))? = program.first, leading.count >= Self.prefixThreshold,
             let prefix = try? leading.withUnsafeBytes({ try DeflatedPrefix($0) })
         {
             self.prefix = prefix

@@ -98,10 +98,12 @@ struct SchemaValidator {
                         + "\(DutchFormatting.number(Double(range.upperBound), decimals: 0)) liggen",
                     at: node, hint: Self.boundHint(key: key, range: range)))
         case .boolean:
-            if case .bool = value { return }
-            wrongKind(node, key: key, expected: kind, hint: "schrijf true (ja) of false (nee)")
+            if FieldKind.yesOrNo(value) != nil { return }
+            wrongKind(node, key: key, expected: kind, hint: "schrijf ja of nee (of true of false)")
         case .date:
             if case .date = value { return }
+            // A date in quotes ("2026-03-10") is still a date.
+            if LocalDate(iso: scalar.text) != nil { return }
             if let problem = Self.impossibleDate(scalar.text) {
                 problems.append(
                     file.diagnostic(

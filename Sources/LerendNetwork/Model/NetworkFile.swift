@@ -34,7 +34,7 @@ public struct NetworkFile: Sendable {
     /// (see ``NetworkSchema``): `vandaag`, a meeting's `nummer`, `eindtijd` and
     /// `is_geweest`, a participant's `voornaam`, an agenda item's times.
     public func value(on today: LocalDate) -> Value {
-        var root = file.value.setting("vandaag", to: .date(today))
+        var root = NetworkSchema.file.normalized(file.value).setting("vandaag", to: .date(today))
         guard case .object(var members) = root else { return root }
         if case .list(let participants) = members["deelnemers"] ?? .null {
             members["deelnemers"] = .list(

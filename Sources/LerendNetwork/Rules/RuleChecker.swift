@@ -33,10 +33,11 @@ public struct RuleChecker: Sendable {
         return (selected, problems)
     }
 
-    /// Every finding of the selected plugins' rule sets, on `date`.
+    /// Every finding of the selected plugins' rule sets, on `date`, and of the meetings'
+    /// dates against the calendar (``MeetingDateCheck``), which hold for every network.
     public func check(_ networkFile: NetworkFile, plugins selected: [any Plugin], on date: LocalDate) -> [Finding] {
         let data = networkFile.value(on: date)
-        var findings: [Finding] = []
+        var findings = MeetingDateCheck.findings(networkFile)
         for plugin in selected {
             for ruleSet in plugin.ruleSets {
                 findings += check(ruleSet, of: plugin, data: data, file: networkFile.file, on: date)
