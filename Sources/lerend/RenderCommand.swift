@@ -78,7 +78,8 @@ struct RenderCommand: ParsableCommand {
             Console.report(error.diagnostics)
             throw ExitCode.failure
         }
-        let options = RenderOptions(missingValues: allowMissing ? .empty : .error)
+        let options = RenderOptions(
+            missingValues: allowMissing ? .empty : .error, imageFolders: .beside(data, template))
         if let each {
             try renderEach(compiled, dataFile: dataFile, listPath: each, options: options)
         } else {

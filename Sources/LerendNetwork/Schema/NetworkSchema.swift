@@ -62,6 +62,9 @@ public enum NetworkSchema: Sendable {
             .init("contactpersoon", .object(contact), "wie het netwerk coördineert"),
             .init("voorkeuren", .object(preferences), "wensen voor de jaarplanning"),
             .init("sjablonen", .object(templates), "eigen sjablonen in plaats van die van de plugin"),
+            .init(
+                "logo", .text,
+                "eigen logo voor de brieven (PNG of JPEG, naast het netwerkbestand) in plaats van dat van de plugin"),
         ])
 
     public static let organisation = EntitySchema(
