@@ -71,7 +71,7 @@ let package = Package(
         // Dates of the Dutch calendar (public holidays) and iCalendar files.
         .target(
             name: "LerendCalendar",
-            dependencies: ["LerendExpressions"]),
+            dependencies: ["LerendExpressions", "LerendMail"]),
 
         // E-mail: the message model, MIME and RFC 2047 encoding, .eml files read back, and
         // SMTP submission with libcurl. Knows nothing of networks.
@@ -89,7 +89,7 @@ let package = Package(
         .target(
             name: "LerendNetwork",
             dependencies: [
-                "LerendDiagnostics", "LerendExpressions", "LerendData", "LerendCalendar", "LerendWorkflow",
+                "LerendDiagnostics", "LerendExpressions", "LerendData", "LerendCalendar", "LerendWorkflow", "LerendMail",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]),
 

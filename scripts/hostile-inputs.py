@@ -143,6 +143,16 @@ def main():
                  f'<!ENTITY l{i} "' + f"&l{i-1};" * 10 + '">' for i in range(1, 10)) + "]>")
         bomb(os.path.join(folder, "bom.docx"), 600)
         os.mkfifo(os.path.join(folder, "pijp.docx"))
+        # Pictures a data file names: 2 GB of nothing, and a PNG that says it is 1e9 × 1e9.
+        with open(os.path.join(folder, "groot.png"), "wb") as f:
+            f.truncate(2 * 1024 ** 3)
+        with open(os.path.join(ROOT, "samples/uitnodiging/logo.png"), "rb") as f:
+            png = f.read()
+        with open(os.path.join(folder, "reus.png"), "wb") as f:
+            f.write(png[:16] + (10 ** 9).to_bytes(4, "big") * 2 + png[24:])
+        for picture in ("groot", "reus"):
+            with open(os.path.join(folder, f"afbeelding-{picture}.yaml"), "w", encoding="utf-8") as f:
+                f.write(f"netwerk: {{naam: N, logo: {picture}.png}}\nbijeenkomst: {{titel: T}}\n")
 
         cases = [
             ("YAML billion laughs", ["check", "laughs.yaml"], dict(expect_code="D109")),
@@ -163,6 +173,10 @@ def main():
             ("XML billion laughs", ["render", "lachen.docx", "d.yaml", "-o", "uit.docx"], dict(expect_code="T301")),
             ("zip-bom van 600 MB", ["render", "bom.docx", "d.yaml", "-o", "uit.docx"], dict(expect_code="T208")),
             ("een pipe als sjabloon", ["render", "pijp.docx", "d.yaml", "-o", "uit.docx"], dict(expect_code="T004")),
+            ("afbeelding van 2 GB", ["render", os.path.join(ROOT, "Templates/uitnodiging.odt"), "afbeelding-groot.yaml", "--leeg-toestaan",
+                                     "-o", "logo.odt"], dict(expect_code="B106")),
+            ("PNG van 10^9 × 10^9 pixels", ["render", os.path.join(ROOT, "Templates/uitnodiging.docx"), "afbeelding-reus.yaml",
+                                            "--leeg-toestaan", "-o", "logo.docx"], dict(expect_code="B107")),
             ("agenda met een regeleinde in de locatie", ["calendar", "ics.yaml", "--datum", "2026-01-01", "-o", "ics.ics"],
              dict(expect_success=True)),
             ("100.000 deelnemers: check", ["check", "groot.yaml", "--datum", "2026-01-01"], dict()),

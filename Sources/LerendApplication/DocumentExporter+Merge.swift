@@ -56,12 +56,13 @@ extension DocumentExporter {
                 let report: DocumentMerge.Report
                 do throws(DiagnosticList) {
                     let start = done
-                    report = try DocumentMerge(template: batch.template).write(
-                        count: merge.indices.count,
-                        record: { position in
-                            let index = merge.indices[position]
-                            return DocumentMerge.Record(data: batch.data(at: index), label: batch.labels[index])
-                        }, to: path, progress: { progress?(batch.kind, start + $0, total) })
+                    report = try DocumentMerge(template: batch.template, options: RenderOptions(imageFolders: batch.imageFolders))
+                        .write(
+                            count: merge.indices.count,
+                            record: { position in
+                                let index = merge.indices[position]
+                                return DocumentMerge.Record(data: batch.data(at: index), label: batch.labels[index])
+                            }, to: path, progress: { progress?(batch.kind, start + $0, total) })
                 } catch {
                     var diagnostics = error.diagnostics
                     if let first = diagnostics.indices.first { diagnostics[first].notes.append("bij \(merge.label)") }

@@ -69,7 +69,9 @@ public struct DocumentExporter: Sendable {
                         hint: "kies een andere map voor de documenten", notes: ["bij \(batch.labels[index])"]))
             }
             let indices = batch.fileNames.indices.filter { !clashes.contains($0) }
-            let merge = MailMerge(template: batch.template, directory: directory, workers: workers)
+            let merge = MailMerge(
+                template: batch.template, directory: directory, options: RenderOptions(imageFolders: batch.imageFolders),
+                workers: workers)
             let report = merge.run(
                 count: indices.count,
                 job: { position in
@@ -102,7 +104,8 @@ public struct DocumentExporter: Sendable {
                 let path = batch.folder.isEmpty ? batch.fileNames[index] : batch.folder + "/" + batch.fileNames[index]
                 let bytes: [UInt8]
                 do throws(DiagnosticList) {
-                    bytes = try renderer.render(batch.data(at: index), documentName: path)
+                    bytes = try renderer.render(
+                        batch.data(at: index), options: RenderOptions(imageFolders: batch.imageFolders), documentName: path)
                 } catch {
                     var diagnostics = error.diagnostics
                     if let first = diagnostics.indices.first { diagnostics[first].notes.append("bij \(batch.labels[index])") }

@@ -49,6 +49,8 @@ public struct ExportBatch: Sendable {
         /// The participant an invitation goes to; nil for an agenda.
         public let participant: Participant?
     }
+    /// Where picture tags may read files: the network file's folder and the plugin bundle.
+    public var imageFolders: ImageFolders = .none
 
     public var count: Int { fileNames.count }
 

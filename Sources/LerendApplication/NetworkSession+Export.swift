@@ -11,7 +11,8 @@ extension NetworkSession {
     /// Throws when a template is missing or broken, or a meeting asked for does not exist:
     /// then nothing is made.
     public func exportPlan(_ request: ExportRequest) throws(DiagnosticList) -> ExportPlan {
-        let data = documentData
+        let logos = LogoResolver(session: self)
+        let data = DocumentData(networkFile: networkFile, plugin: plugin, date: date, logo: try logos.ownLogo())
         let meetings = try chosenMeetings(request, data: data)
         var problems = meetings.remarks
         var skipped = 0
@@ -92,6 +93,7 @@ extension NetworkSession {
                 labels: documents.map(\.label), makeData: makeData)
             batch.subjects = subjects
             batch.merges = zip(groups, mergedNames).map { ExportMerge(fileName: $1, label: $0.label, indices: $0.indices) }
+            batch.imageFolders = logos.imageFolders
             batches.append(batch)
         }
         if !errors.isEmpty { throw DiagnosticList(errors) }

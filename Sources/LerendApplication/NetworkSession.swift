@@ -72,7 +72,9 @@ public struct NetworkSession: Sendable {
     }
 
     /// The data the document templates read.
+    /// The network's own logo is left out when it cannot be used; ``exportPlan(_:)``
+    /// reports why (A111, A112).
     public var documentData: DocumentData {
-        DocumentData(networkFile: networkFile, plugin: plugin, date: date)
+        DocumentData(networkFile: networkFile, plugin: plugin, date: date, logo: try? LogoResolver(session: self).ownLogo())
     }
 }

@@ -1,4 +1,5 @@
 public import LerendExpressions
+import LerendMail
 
 /// Writes events as an iCalendar file (RFC 5545) that calendar programs import.
 ///
@@ -149,18 +150,10 @@ public struct ICalendarWriter: Sendable {
         return result.contains(where: { ":;,".contains($0) }) ? "\"" + result + "\"" : result
     }
 
-    /// `mailto:` and the address, when it is one local part, one `@` and a domain with
-    /// a dot, of printable ASCII without characters that mean something in a URI or a
-    /// content line.
+    /// `mailto:` and the address, when it is one that can be sent to
+    /// (``MailAddress/isValid(_:)``: nothing in it means something in a URI or a content line).
     public static func mailto(_ email: String) -> String? {
-        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
-            !parts[1].hasSuffix("."),
-            email.unicodeScalars.allSatisfy({
-                $0.value > 0x20 && $0.value < 0x7F && !"\"<>\\^`{|}()[];:,".unicodeScalars.contains($0)
-            })
-        else { return nil }
-        return "mailto:" + email
+        MailAddress.isValid(email) ? "mailto:" + email : nil
     }
 
     /// Folds a content line into lines of at most 75 bytes (RFC 5545 §3.1).

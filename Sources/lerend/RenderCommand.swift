@@ -99,7 +99,8 @@ struct RenderCommand: ParsableCommand {
             Console.report(error.diagnostics)
             throw ExitCode.failure
         }
-        let options = RenderOptions(missingValues: allowMissing ? .empty : .error)
+        let options = RenderOptions(
+            missingValues: allowMissing ? .empty : .error, imageFolders: .beside(data, template))
         if let each, let oneDocument {
             try renderMerged(compiled, dataFile: dataFile, listPath: each, into: oneDocument, options: options)
         } else if let each {

@@ -23,6 +23,31 @@ import Testing
             ])
     }
 
+    @Test func theLogoIsFoundBesideTheDataFileAndAMissingOneIsLocated() throws {
+        let folder = try Program.folderWithTemplates()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let written = try Program.run(
+            ["render", "Templates/uitnodiging.odt", Self.data, "--each", "deelnemers", "--as", "deelnemer", "-o", "uit"],
+            in: folder)
+        #expect(written.status == 0, "\(written.errors)")
+        let file = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: folder.appending(path: "uit").path(percentEncoded: false)).first)
+        let bytes = try Data(contentsOf: folder.appending(path: "uit/\(file)"))
+        let logo = try Data(contentsOf: Program.repository.appending(path: "samples/uitnodiging/logo.png"))
+        #expect(bytes.range(of: logo) != nil, "the sample logo is stored in the letter")
+        // Data beside which there is no logo.
+        let data = try String(contentsOfFile: Self.data, encoding: .utf8)
+        try data.write(to: folder.appending(path: "gegevens.yaml"), atomically: true, encoding: .utf8)
+        let missing = try Program.run(
+            ["render", "Templates/uitnodiging.docx", "gegevens.yaml", "--each", "deelnemers", "--as", "deelnemer", "-o", "uit2"],
+            in: folder)
+        #expect(missing.status == 1)
+        #expect(
+            missing.errors.contains(
+                "Templates/uitnodiging.docx (koptekst (word/header1.xml), alinea 1, afbeelding): fout[B101]: afbeelding 'logo.png' niet gevonden"
+            ), "\(missing.errors)")
+    }
+
     @Test func missingValueStopsTheDocumentWithItsPlace() throws {
         let folder = try Program.folderWithTemplates()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -47,13 +47,14 @@ import Testing
         #expect(try TestPackage.odfBody(of: document).contains("<draw:text-box><text:p>In het kader</text:p></draw:text-box>"))
     }
 
-    @Test(arguments: ["uitnodiging.odt", "uitnodiging.docx"])
+    // The invitations have a picture tag, which rewrites the package (ImageTests).
+    @Test(arguments: ["agenda.odt", "agenda.docx"])
     func untouchedPartsAreCopiedRawAndTheOutputIsDeterministic(name: String) throws {
         let templateBytes = try TestPackage.bytes(of: TestPackage.templatePath(name))
         let compiled = try DocumentTemplate(bytes: templateBytes, name: name)
         let data = try SampleData.invitation(for: 0)
-        let first = try DocumentRenderer(template: compiled).render(data)
-        let second = try DocumentRenderer(template: compiled).render(data)
+        let first = try DocumentRenderer(template: compiled).render(data, options: SampleData.options)
+        let second = try DocumentRenderer(template: compiled).render(data, options: SampleData.options)
         #expect(first == second)
 
         let source = try ZipArchive(bytes: templateBytes)
@@ -83,7 +84,7 @@ import Testing
             return nil
         }
         #expect(withPrefix.map(\.name).contains("styles.xml"))
-        let document = try DocumentRenderer(template: compiled).render(SampleData.invitation(for: 1))
+        let document = try DocumentRenderer(template: compiled).render(SampleData.invitation(for: 1), options: SampleData.options)
         let archive = try ZipArchive(bytes: document)
         for part in withPrefix {
             let entry = try #require(archive.entry(named: part.name))

@@ -16,7 +16,8 @@ import Testing
 
     static func rendered(_ template: String, participant: Int = 0) throws -> [UInt8] {
         let compiled = try DocumentTemplate(path: TestPackage.templatePath(template))
-        return try DocumentRenderer(template: compiled).render(SampleData.invitation(for: participant))
+        return try DocumentRenderer(template: compiled).render(
+            SampleData.invitation(for: participant), options: SampleData.options)
     }
 
     @Test(arguments: cases)

@@ -9,6 +9,8 @@ enum SampleData {
     static let path = TestPackage.repository.appending(path: "samples/uitnodiging/gegevens.yaml").path(percentEncoded: false)
 
     static func file() throws -> DataFile { try DataFile.load(path: path) }
+    /// The options of `lerend render` with the sample data: pictures (the logo) beside it.
+    static let options = RenderOptions(imageFolders: .beside(path))
 
     /// The data of the invitation of participant `index`: the shared data with
     /// `deelnemer` bound to that participant.

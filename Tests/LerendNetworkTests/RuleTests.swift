@@ -157,6 +157,21 @@ import Testing
         // The fixture's own dates are working days outside any free period.
         #expect(try Self.findings(NetworkFixtures.kenniz, on: "2026-01-10").filter { $0.ruleID.hasPrefix("N13") }.isEmpty)
     }
+
+    /// "a malformed e-mail address is an error at its line": a warning at the address, so
+    /// that the other participants still get their letters and mails.
+    @Test func anAddressThatCannotBeSentToIsSaidAtItsPlace() throws {
+        let network = NetworkFixtures.kenniz.setting(path: "deelnemers.1.email", to: "anna bakker@zorg.nl")
+            .setting(path: "netwerk.contactpersoon", to: ["naam": "Els Verbeek", "email": "els@zorg"])
+        let file = try NetworkFile.parse(NetworkFixtures.yaml(network), path: "netwerk.yaml")
+        let warnings = file.warnings.filter { $0.id == "N108" }
+        #expect(
+            warnings.map(\.message).sorted() == [
+                "'anna bakker@zorg.nl' is geen geldig e-mailadres", "'els@zorg' is geen geldig e-mailadres",
+            ])
+        #expect(warnings.allSatisfy { $0.severity == .warning && $0.location?.column != nil })
+        #expect(try NetworkFile.parse(NetworkFixtures.yaml(NetworkFixtures.kenniz), path: "netwerk.yaml").warnings.isEmpty)
+    }
 }
 
 extension Value {

@@ -84,11 +84,14 @@ public struct DocumentMerge: Sendable {
             template.format == .docx
             ? try WordMerger(source: source, path: path) : try OpenDocumentMerger(source: source, path: path)
         let renderer = RecordRenderer(template: template)
+        let images = template.images.map {
+            ImageSession(package: $0, folders: options.imageFolders, limits: options.imageLimits, cache: ImageCache())
+        }
         for index in 0..<count {
             let next = record(index)
             let parts: [String: [UInt8]]
             do throws(DiagnosticList) {
-                parts = try renderer.render(next.data, options: options, label: next.label)
+                parts = try renderer.render(next.data, options: options, images: images, label: next.label)
             } catch {
                 report.failures.append(MailMerge.Failure(label: next.label, fileName: nil, diagnostics: error.diagnostics))
                 progress?(index + 1)
@@ -104,7 +107,7 @@ public struct DocumentMerge: Sendable {
             progress?(index + 1)
         }
         guard report.mergedCount > 0, report.failures.isEmpty || !requiresEveryRecord else { return report }
-        let package = try merger.finish()
+        let package = try merger.finish(images: images)
         try AtomicFile.write(package, to: path)
         report.written = true
         return report
@@ -126,6 +129,6 @@ protocol FormatMerger {
     var bodySize: Int { get }
     /// Adds a record: every templated part rendered for it, by name.
     mutating func add(_ parts: [String: [UInt8]], label: String) throws(DiagnosticList)
-    /// The whole package.
-    mutating func finish() throws(DiagnosticList) -> [UInt8]
+    /// The whole package, with the pictures placed in its records.
+    mutating func finish(images: ImageSession?) throws(DiagnosticList) -> [UInt8]
 }

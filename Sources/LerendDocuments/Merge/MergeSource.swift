@@ -13,6 +13,7 @@ struct MergeSource {
     /// The decompressed contents of a part copied as it is, or `nil` when the template
     /// has no such part (or renders it).
     func rawContents(of name: String) -> [UInt8]? {
+        if let generated = generatedPart(name) { return generated.head + generated.tail }
         for entry in template.entries {
             guard case .raw(let prepared) = entry, prepared.name.elementsEqual(name.utf8) else { continue }
             let start = 30 + prepared.name.count
@@ -28,6 +29,14 @@ struct MergeSource {
         return nil
     }
 
+    /// A part the pictures of each document rebuild (DOCX relationships of a part with
+    /// picture tags, the ODT manifest): not in the template's entries.
+    func generatedPart(_ name: String) -> ImagePackage.GeneratedPart? {
+        guard let images = template.images else { return nil }
+        if let manifest = images.manifest, manifest.name == name { return manifest }
+        return images.relationships.values.first { $0.name == name }
+    }
+
     /// The contents of `name` in the document of `parts` (one record's rendering): the
     /// rendered part or the template's own.
     func contents(of name: String, in parts: [String: [UInt8]]) -> [UInt8]? {
@@ -38,7 +47,7 @@ struct MergeSource {
     /// with new contents, rendered ones from `rendered`, then `added` ones.
     func package(
         replaced: [String: [UInt8]], prepared: [String: ZipWriter.PreparedEntry], rendered: [String: [UInt8]],
-        added: [(name: String, contents: [UInt8])], documentName: String
+        added: [(name: String, contents: [UInt8])], images: ImageSession?, documentName: String
     ) throws(DiagnosticList) -> [UInt8] {
         var writer = ZipWriter(capacity: 1 << 20)
         let deflater = Deflater()
@@ -65,6 +74,7 @@ struct MergeSource {
                 }
             }
             for part in added { try deflate(Array(part.name.utf8), part.contents) }
+            try images?.write(into: &writer, deflater: deflater)
             try writer.finish()
         } catch {
             throw DiagnosticList([error.diagnostic(templateName: documentName, format: template.format)])

@@ -75,7 +75,7 @@ struct OpenDocumentMerger: FormatMerger {
         count += 1
     }
 
-    mutating func finish() throws(DiagnosticList) -> [UInt8] {
+    mutating func finish(images: ImageSession?) throws(DiagnosticList) -> [UInt8] {
         guard let first, let root = first.root, let body = root.child("body", OpenDocumentNames.office),
             let text = body.child("text", OpenDocumentNames.office)
         else { return [] }
@@ -106,7 +106,8 @@ struct OpenDocumentMerger: FormatMerger {
         var replaced: [String: [UInt8]] = [:]
         if let styles { replaced[Self.stylesName] = NodeWriter.document(styles) }
         return try source.package(
-            replaced: replaced, prepared: [Self.mainName: main], rendered: firstParts, added: [], documentName: path)
+            replaced: replaced, prepared: [Self.mainName: main], rendered: firstParts, added: [], images: images,
+            documentName: path)
     }
 
     /// The page style the document starts with: the one the first paragraph's style

@@ -116,7 +116,7 @@ struct WordMerger: FormatMerger {
         count += 1
     }
 
-    mutating func finish() throws(DiagnosticList) -> [UInt8] {
+    mutating func finish(images: ImageSession?) throws(DiagnosticList) -> [UInt8] {
         if let pending { try write(pending.body, last: true) }
         pending = nil
         do throws(DeflateError) {
@@ -145,7 +145,7 @@ struct WordMerger: FormatMerger {
             if let contentTypes { replaced[TemplateCompiler.contentTypesName] = contentTypes.bytes }
         }
         return try source.package(
-            replaced: replaced, prepared: [mainName: main], rendered: first, added: added, documentName: path)
+            replaced: replaced, prepared: [mainName: main], rendered: first, added: added, images: images, documentName: path)
     }
 
     /// Writes a record's body into the stream; a record that is not the last ends with
@@ -232,9 +232,13 @@ struct WordMerger: FormatMerger {
     /// first, each as a part of its own; returns the new relationship id of each.
     private mutating func headerCopies(_ parts: [String: [UInt8]], record: Int) -> [String: String] {
         var copies: [String: String] = [:]
-        guard let relationships else { return copies }
+        // A relationships part rebuilt for pictures cannot take more relationships here: with
+        // pictures in the body or in a header, the headers stay those of the first record.
+        guard let relationships, source.generatedPart(PackageRelationships.name(of: mainName)) == nil else { return copies }
         for header in headerParts {
-            guard let bytes = parts[header.part], bytes != first[header.part] else { continue }
+            guard let bytes = parts[header.part], bytes != first[header.part],
+                source.generatedPart(PackageRelationships.name(of: header.part)) == nil
+            else { continue }
             let stem = header.part.hasSuffix(".xml") ? String(header.part.dropLast(4)) : header.part
             var name = "\(stem)-\(record + 1).xml"
             var serial = 1

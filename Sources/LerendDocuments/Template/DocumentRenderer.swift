@@ -8,10 +8,20 @@ public struct RenderOptions: Sendable {
     /// The bounds of one document: `{% for %}` iterations counted across nested loops and
     /// all parts (E207), and the size of the output (E208). Past one, the document is not made.
     public var limits: RenderLimits
+    /// The folders picture tags may read files from (the data file's, the template's, a
+    /// plugin bundle's); none by default, which makes every picture tag an error (B103).
+    public var imageFolders: ImageFolders
+    /// The largest picture file and the most pixels a picture tag places (B106, B107).
+    public var imageLimits: ImageLimits
 
-    public init(missingValues: MissingValuePolicy = .error, limits: RenderLimits = .standard) {
+    public init(
+        missingValues: MissingValuePolicy = .error, limits: RenderLimits = .standard, imageFolders: ImageFolders = .none,
+        imageLimits: ImageLimits = .standard
+    ) {
         self.missingValues = missingValues
         self.limits = limits
+        self.imageFolders = imageFolders
+        self.imageLimits = imageLimits
     }
 
     /// Options with `iterationLimit` loop iterations per document instead of the standard.
@@ -30,6 +40,7 @@ public final class DocumentRenderer {
     private var deflater: Deflater
     private var writer: ZipWriter
     private var xml: [UInt8] = []
+    private let imageCache = ImageCache()
 
     public convenience init(template: DocumentTemplate) {
         self.init(template: template, zipLimits: .zip)
@@ -69,6 +80,9 @@ public final class DocumentRenderer {
         var errors: [Diagnostic] = []
         do throws(ZipWriterError) {
             let identifiers = IdentifierRenumbering()
+            let images = template.images.map {
+                ImageSession(package: $0, folders: options.imageFolders, limits: options.imageLimits, cache: imageCache)
+            }
             for (number, entry) in template.entries.enumerated() {
                 switch entry {
                 case .raw(let prepared):
@@ -76,12 +90,14 @@ public final class DocumentRenderer {
                 case .compiled(let part):
                     xml.removeAll(keepingCapacity: true)
                     var runner = ProgramRunner(context: context, output: xml, identifiers: identifiers, part: number)
+                    runner.images = images
                     runner.render(part.program)
                     xml = runner.output
                     errors += runner.errors
                     try addDeflated(part)
                 }
             }
+            if errors.isEmpty, let images { try images.write(into: &writer, deflater: deflater) }
             try writer.finish()
         } catch {
             // The archive is not whole; the next document starts a new one, and after a zlib

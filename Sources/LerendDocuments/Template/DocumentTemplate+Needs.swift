@@ -43,10 +43,15 @@ extension DocumentTemplate {
         }
         for instruction in program {
             switch instruction {
-            case .leaf(.bytes), .leaf(.identifier), .leaf(.width), .leaf(.columnStyle), .leaf(.columnStyles):
+            case .leaf(.bytes), .leaf(.identifier), .leaf(.width), .leaf(.columnStyle), .leaf(.columnStyles),
+                .leaf(.imageField):
                 continue
             case .leaf(.value(let slot)):
                 tags.append((place(slot.origin), "{{ \(trimmed(slot.expression.source)) }}"))
+            case .leaf(.image(let slot, let frame)):
+                let fit = slot.fit == .width ? "" : " \(slot.fit.rawValue)"
+                tags.append((place(slot.origin), "{{ \(trimmed(slot.expression.source)) }}\(fit) (afbeelding)"))
+                list(frame, into: &tags, loops: &loops)
             case .loop(let slot, let body, let empty):
                 if loops.insert(place(slot.origin)).inserted {
                     tags.append((place(slot.origin), "{% for \(slot.variable) in \(slot.iterable.source) %}"))
@@ -66,10 +71,14 @@ extension DocumentTemplate {
     private static func collect(_ program: [Instruction], into needs: inout DataNeeds) {
         for instruction in program {
             switch instruction {
-            case .leaf(.bytes), .leaf(.identifier), .leaf(.width), .leaf(.columnStyle), .leaf(.columnStyles):
+            case .leaf(.bytes), .leaf(.identifier), .leaf(.width), .leaf(.columnStyle), .leaf(.columnStyles),
+                .leaf(.imageField):
                 continue
             case .leaf(.value(let slot)):
                 needs.value(slot.expression, at: slot.origin.location)
+            case .leaf(.image(let slot, let frame)):
+                needs.value(slot.expression, at: slot.origin.location)
+                collect(frame, into: &needs)
             case .loop(let slot, let body, let empty):
                 needs.enterLoop(variable: slot.variable, iterable: slot.iterable, at: slot.origin.location)
                 collect(body, into: &needs)

@@ -20,6 +20,8 @@ public final class DocumentTemplate: Sendable {
     /// How many tags the template holds.
     public let tagCount: Int
     let entries: [Entry]
+    /// What picture tags add to each document (media, relationships, manifest), if any.
+    let images: ImagePackage?
 
     enum Entry: Sendable {
         case raw(ZipWriter.PreparedEntry)
@@ -88,6 +90,7 @@ public final class DocumentTemplate: Sendable {
         self.entries = result.entries
         self.warnings = result.warnings
         self.tagCount = result.tagCount
+        self.images = result.images
     }
 
     /// The names of the parts that hold tags, in package order.

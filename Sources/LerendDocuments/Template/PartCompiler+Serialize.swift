@@ -10,6 +10,10 @@ extension PartCompiler {
         case marker(Marker)
         /// An id attribute's value inside a loop, by its index in ``EventWriter/identifiers``.
         case identifier(Int)
+        /// A picture tag's frame begins (by its slot in ``PartCompiler/images``) or ends.
+        case imageOpen(Int)
+        case imageClose
+        case imageField(ImageField)
         /// An instruction the compiler made itself (the widths of a column loop).
         case dynamic(Instruction)
     }
@@ -77,6 +81,11 @@ extension PartCompiler {
             flush()
             events.append(.value(tag))
         }
+
+        mutating func image(_ event: Event) {
+            flush()
+            events.append(event)
+        }
     }
 
     static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
@@ -125,7 +134,10 @@ extension PartCompiler {
                 return
             }
             if touchedRuns.contains(node), !emitsContent(node) { return }
+            if images.skipped.contains(node) { return }
             for marker in markersBefore[node] ?? [] { writer.marker(marker) }
+            let imageSlot = images.frames[node]
+            if let imageSlot { writer.image(.imageOpen(imageSlot)) }
             let name = node.prefixedName
             writer.append("<" + name)
             var namespace = node.pointee.nsDef
@@ -142,6 +154,10 @@ extension PartCompiler {
                 if let dynamic = dynamicAttributes[current] {
                     writer.append(" \(prefix)\(attributeName)=\"")
                     writer.dynamic(dynamic)
+                    writer.append("\"")
+                } else if let field = images.attributeHoles[current] {
+                    writer.append(" \(prefix)\(attributeName)=\"")
+                    writer.image(.imageField(field))
                     writer.append("\"")
                 } else if !writer.loops.isEmpty,
                     let kind = IdentifierAttribute.kind(
@@ -174,9 +190,14 @@ extension PartCompiler {
                 writer.stack.removeLast()
                 writer.append("</\(name)>")
             }
+            if imageSlot != nil { writer.image(.imageClose) }
             for marker in markersAfter[node] ?? [] { writer.marker(marker) }
         case XML_TEXT_NODE:
             if skipped.contains(node) { return }
+            if let field = images.textHoles[node] {
+                writer.image(.imageField(field))
+                return
+            }
             guard let segments = replacedText[node] else {
                 writer.append(XMLEscaping.text(node.textContent))
                 return
@@ -422,6 +443,23 @@ struct ProgramBuilder {
                     flush()
                     result.append(.identifier(slot))
                 }
+                index += 1
+            case .imageOpen(let slot):
+                flush()
+                index += 1
+                let frame = sequence()
+                guard index < events.count, case .imageClose = events[index] else {
+                    failed = true
+                    return result
+                }
+                index += 1
+                result.append(.image(compiler.images.slots[slot], frame: frame))
+            case .imageClose:
+                flush()
+                return result
+            case .imageField(let field):
+                flush()
+                result.append(.imageField(field))
                 index += 1
             case .marker(let marker):
                 guard marker.role == .open else {

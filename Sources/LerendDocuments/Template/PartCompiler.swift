@@ -117,6 +117,8 @@ final class PartCompiler {
     /// ODT automatic paragraph styles with a page or column break.
     lazy var paragraphStyleBreaks = PartCompiler.paragraphStyleBreaks(in: document)
     var blocks: [BlockMatcher.Block] = []
+    /// Pictures whose name, title or alt text is a tag (`PartCompiler+Images`).
+    var images = ImageRecords()
     var statementTags: [Int] = []
     /// Attributes whose value a column loop computes (widths, column style names).
     var dynamicAttributes: [xmlAttrPtr: Instruction] = [:]
@@ -140,7 +142,8 @@ final class PartCompiler {
     /// Errors are in ``diagnostics``.
     func compile() -> CompiledPart? {
         collectParagraphs()
-        guard !tags.isEmpty || !diagnostics.isEmpty else { return nil }
+        collectImages()
+        guard !tags.isEmpty || !images.frames.isEmpty || !diagnostics.isEmpty else { return nil }
         resolveBlocks()
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
         let program = serialize()

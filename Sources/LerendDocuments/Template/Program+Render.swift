@@ -19,6 +19,10 @@ struct ProgramRunner: BlockRunner {
 
     /// The ids of repeated content, shared by the parts of one document.
     let identifiers: IdentifierRenumbering
+    /// The pictures of the document, when the template has picture tags.
+    var images: ImageSession?
+    /// The picture whose frame is being written.
+    private var placedImage: PlacedImage?
     /// The part's position in the template, which keeps ids of different parts apart.
     let part: Int
     /// The repetition of each loop around the instruction being run; 0 while every loop
@@ -49,7 +53,7 @@ struct ProgramRunner: BlockRunner {
         insertColumnStyles()
     }
 
-    mutating func write(_ leaf: PartLeaf) {
+    mutating func write(_ leaf: PartLeaf) throws(BlockStop) {
         switch leaf {
         case .bytes(let bytes):
             output.append(contentsOf: bytes)
@@ -69,6 +73,10 @@ struct ProgramRunner: BlockRunner {
             writeColumnStyle(slot)
         case .columnStyles:
             columns.styleOffset = output.count
+        case .image(let slot, let frame):
+            try runImage(slot, frame: frame)
+        case .imageField(let field):
+            if let placedImage { output.append(contentsOf: XMLEscaping.attribute(placedImage.text(of: field)).utf8) }
         }
     }
 
@@ -91,6 +99,40 @@ struct ProgramRunner: BlockRunner {
     mutating func leaveRepetition() {
         serials.removeLast()
         columns.repetitions.removeLast()
+    }
+
+    /// Writes a picture tag's frame with the picture its value names; an empty value
+    /// (or none, when missing values print nothing) leaves the picture out.
+    private mutating func runImage(_ slot: ImageSlot, frame: [Instruction]) throws(BlockStop) {
+        let value: Value
+        do throws(ExpressionError) {
+            value = try slot.expression.evaluate(in: context)
+        } catch {
+            report(slot.origin.diagnostic(for: error))
+            return
+        }
+        let path: String
+        switch value {
+        case .null: return
+        case .string(let text):
+            guard !text.allSatisfy(\.isWhitespace) else { return }
+            path = text
+        case let other:
+            report(ImageProblem.notAPath(source: slot.expression.source, kind: other.kindName).diagnostic(at: slot.origin))
+            return
+        }
+        guard let images else {
+            report(ImageProblem.outsideFolders(value: path, folders: []).diagnostic(at: slot.origin))
+            return
+        }
+        do throws(ImageProblem) {
+            placedImage = try images.place(path, in: slot)
+        } catch {
+            report(error.diagnostic(at: slot.origin))
+            return
+        }
+        defer { placedImage = nil }
+        try run(frame)
     }
 
     private mutating func report(_ diagnostic: Diagnostic) {

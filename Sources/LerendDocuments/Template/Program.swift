@@ -17,6 +17,11 @@ indirect enum PartLeaf: Sendable {
     /// Where the column styles made while rendering go: the end of the part's
     /// `office:automatic-styles`.
     case columnStyles
+    /// A picture whose name, title or alt text is a tag: `frame` once with the picture the
+    /// value names, or nothing when the value is empty (`Images/`).
+    case image(ImageSlot, frame: [Instruction])
+    /// A value of the picture being placed, such as its relationship id or height.
+    case imageField(ImageField)
 }
 
 /// A compiled XML part: literal bytes and the places where data goes in, inside the
@@ -32,6 +37,8 @@ extension BlockNode where Leaf == PartLeaf {
     static func width(_ slot: WidthSlot) -> Instruction { .leaf(.width(slot)) }
     static func columnStyle(_ slot: ColumnStyleSlot) -> Instruction { .leaf(.columnStyle(slot)) }
     static var columnStyles: Instruction { .leaf(.columnStyles) }
+    static func image(_ slot: ImageSlot, frame: [Instruction]) -> Instruction { .leaf(.image(slot, frame: frame)) }
+    static func imageField(_ field: ImageField) -> Instruction { .leaf(.imageField(field)) }
 }
 
 /// How a value's text is written into the XML around it.

@@ -18,6 +18,8 @@ struct TemplateCompiler {
         let entries: [DocumentTemplate.Entry]
         let warnings: [Diagnostic]
         let tagCount: Int
+        /// What picture tags add to each document's package (`Images/`).
+        var images: ImagePackage? = nil
     }
 
     static let odtMimeType = "application/vnd.oasis.opendocument.text"
@@ -49,6 +51,7 @@ struct TemplateCompiler {
 
         var entries: [DocumentTemplate.Entry] = []
         var tagCount = 0
+        var imageParts: [ImagePartSummary] = []
         var ordered = archive.entries
         if format == .odt, let index = ordered.firstIndex(where: { $0.name == "mimetype" }) {
             ordered.insert(ordered.remove(at: index), at: 0)
@@ -81,7 +84,13 @@ struct TemplateCompiler {
                             dialect: label == Self.propertiesLabel ? Dialect.properties(of: format) : dialect, library: library)
                         let part = compiler.compile()
                         diagnostics += compiler.diagnostics
-                        tagCount += compiler.tags.count
+                        tagCount += compiler.tags.count + compiler.images.frames.count
+                        if !compiler.images.frames.isEmpty {
+                            imageParts.append(
+                                ImagePartSummary(
+                                    part: entry.name, replacedReferences: compiler.images.replacedReferences,
+                                    otherReferences: compiler.images.otherReferences))
+                        }
                         if let part {
                             entries.append(.compiled(part))
                             continue
@@ -118,6 +127,9 @@ struct TemplateCompiler {
                 diagnostics.append(error.diagnostic(templateName: name, format: format))
             }
         }
+        let images =
+            diagnostics.contains { $0.severity == .error }
+            ? nil : planImages(format: format, parts: imageParts, entries: &entries, diagnostics: &diagnostics)
         let errors = diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty { throw DiagnosticList(diagnostics) }
         var warnings = diagnostics
@@ -127,7 +139,7 @@ struct TemplateCompiler {
                     .warning, id: "T003", "het sjabloon bevat geen enkele tag; elk document wordt er een kopie van",
                     at: SourceLocation(file: name), hint: "zet waarden in het sjabloon, zoals {{ deelnemer.naam }}"))
         }
-        return Result(format: format, entries: entries, warnings: warnings, tagCount: tagCount)
+        return Result(format: format, entries: entries, warnings: warnings, tagCount: tagCount, images: images)
     }
 
     /// Whether `entry` is parsed as XML: every `.xml` and `.rels` part.

@@ -15,8 +15,8 @@ final class XMLDocument {
     /// Parses `bytes`, which must be UTF-8, into a tree. Every problem is an
     /// ``XMLParseError`` of one class (not well-formed, encoding, DOCTYPE or entity,
     /// namespace, limit). A tree takes about 25 times the size of its XML.
-    init(bytes: [UInt8], name: String) throws(XMLParseError) {
-        pointer = try Self.parse(bytes, name: name, allowsExternalDoctype: false, buildsTree: true)
+    init(bytes: [UInt8], name: String, allowsExternalDoctype: Bool = false) throws(XMLParseError) {
+        pointer = try Self.parse(bytes, name: name, allowsExternalDoctype: allowsExternalDoctype, buildsTree: true)
     }
 
     /// Checks that `bytes` is XML as ``init(bytes:name:)`` would accept it, without

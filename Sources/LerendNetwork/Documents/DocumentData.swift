@@ -19,12 +19,23 @@ public struct DocumentData: Sendable {
     /// What every document shares, made once.
     public let shared: Value
 
-    public init(networkFile: NetworkFile, plugin: any Plugin, date: LocalDate) {
+    /// - Parameter logo: the network's own logo (`netwerk.logo`), found and checked by the
+    ///   caller; without it the documents carry the plugin's.
+    public init(networkFile: NetworkFile, plugin: any Plugin, date: LocalDate, logo: String? = nil) {
         self.networkFile = networkFile
         self.plugin = plugin
         self.date = date
         self.data = networkFile.value(on: date)
-        self.shared = Self.shared(data: data, network: networkFile.network, plugin: plugin, date: date)
+        let shared = Self.shared(data: data, network: networkFile.network, plugin: plugin, date: date)
+        self.shared = shared.setting("netwerk", to: Self.logos(shared: shared, plugin: plugin, own: logo))
+    }
+
+    /// `netwerk.logo` (the network's own, else the plugin's, else empty: a picture tag
+    /// then leaves the picture out) and `netwerk.ondersteuner_logo` (the plugin's).
+    static func logos(shared: Value, plugin: any Plugin, own: String?) -> Value {
+        (shared.value(atPath: "netwerk") ?? [:])
+            .setting("logo", to: .string(own ?? plugin.logo ?? ""))
+            .setting("ondersteuner_logo", to: .string(plugin.logo ?? ""))
     }
 
     /// The meetings, in date order, as values.

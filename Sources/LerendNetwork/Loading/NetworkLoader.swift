@@ -1,6 +1,8 @@
+import Foundation
 import LerendData
 import LerendDiagnostics
 import LerendExpressions
+import LerendMail
 
 /// Checks a network file against ``NetworkSchema`` and builds the typed ``Network``.
 enum NetworkLoader {
@@ -31,6 +33,15 @@ enum NetworkLoader {
             validator.participantReferences, known: participants.map(\.name),
             in: file, id: "N113", kind: "deelnemer", list: "deelnemers")
         if !problems.isEmpty { throw DiagnosticList(problems) }
+        let addressWarnings = validator.emailAddresses.filter {
+            !MailAddress.isValid($0.text.trimmingCharacters(in: .whitespaces))
+        }.map { scalar in
+            file.diagnostic(
+                .warning, id: "N108", "'\(scalar.text)' is geen geldig e-mailadres", at: scalar.location,
+                length: scalar.text.count,
+                hint: "schrijf het als naam@organisatie.nl; zonder geldig adres krijgt deze persoon geen e-mail en staat "
+                    + "hij niet bij de genodigden van de agenda-uitnodiging")
+        }
 
         let root = file.root
         let network = Network(
@@ -59,7 +70,7 @@ enum NetworkLoader {
                     node: $0.node)
             },
             meetings: meetings(root["bijeenkomsten"]))
-        return NetworkFile(file: file, network: network, warnings: warnings)
+        return NetworkFile(file: file, network: network, warnings: addressWarnings + warnings)
     }
 
     /// The named items of a list; a name that comes twice is reported at the second.

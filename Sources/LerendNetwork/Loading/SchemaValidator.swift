@@ -13,6 +13,8 @@ struct SchemaValidator {
     var problems: [Diagnostic] = []
     /// Every place that names an organisation or a participant.
     var organisationReferences: [DataNode.Scalar] = []
+    /// Every e-mail address, for the loader to check (a bad one is a warning, not an error).
+    var emailAddresses: [DataNode.Scalar] = []
     var participantReferences: [DataNode.Scalar] = []
 
     init(file: DataFile) {
@@ -81,6 +83,8 @@ struct SchemaValidator {
         switch kind {
         case .text:
             return
+        case .emailAddress:
+            emailAddresses.append(scalar)
         case .organisationName:
             organisationReferences.append(scalar)
         case .participantName:

@@ -19,6 +19,7 @@ import OrderedCollections
 ///   inleiding: KenniZ ontwikkelt kennisprogramma's ...
 /// email:
 ///   uitnodiging: email/uitnodiging.txt
+/// logo: logo.png
 /// ```
 public struct BundlePlugin: Plugin {
     public let id: String
@@ -37,6 +38,8 @@ public struct BundlePlugin: Plugin {
     public let lerendVersions: VersionRange?
     /// The examples of its rules and tasks, which `lerend plugin toets` runs.
     public let examples: [PluginExample]
+    /// The logo in the bundle (`logo:`), if the manifest names one.
+    public let logo: String?
 
     static let manifestName = "plugin.yaml"
     static let formats = ["odt", "docx"]
@@ -137,6 +140,9 @@ public struct BundlePlugin: Plugin {
             }
             for problem in mailReader.problems { reader.report(problem) }
         }
+        let logo = reader.value("logo").flatMap {
+            existingFile($0, in: directory, manifest: manifest, what: "logo", reader: &reader)
+        }
         var programme: YearProgramme?
         if let node = reader.value("programma") { programme = Self.programme(node, in: manifest, reader: &reader) }
         reader.finish()
@@ -146,8 +152,7 @@ public struct BundlePlugin: Plugin {
         return BundlePlugin(
             id: id, name: name, ruleSets: ruleSets, workflow: workflow, templates: templates, texts: texts,
             mailTemplates: mailTemplates, programme: programme, directory: directory, version: version,
-            lerendVersions: lerendVersions,
-            examples: examples)
+            lerendVersions: lerendVersions, examples: examples, logo: logo)
     }
 
     /// The `programma:` of the manifest.

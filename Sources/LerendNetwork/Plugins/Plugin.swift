@@ -23,6 +23,9 @@ public protocol Plugin: Sendable {
     var mailTemplates: [DocumentKind: String] { get }
     /// What the plugin asks of a network's year, for the planner.
     var programme: YearProgramme? { get }
+    /// The supporting organisation's logo (a PNG, JPEG or SVG in the bundle), for the
+    /// letterhead of its documents.
+    var logo: String? { get }
 }
 
 extension Plugin {
@@ -32,6 +35,7 @@ extension Plugin {
     public var texts: Value { [:] }
     public var mailTemplates: [DocumentKind: String] { [:] }
     public var programme: YearProgramme? { nil }
+    public var logo: String? { nil }
 }
 
 extension Workflow.Stage {

@@ -3,6 +3,8 @@ public import LerendExpressions
 /// The kind of value a key of the network file holds.
 public indirect enum FieldKind: Sendable {
     case text
+    /// An e-mail address (`naam@organisatie.nl`); one that cannot be sent to is a warning.
+    case emailAddress
     /// A whole number within bounds that make sense for the key: a duration is never
     /// more than a day, a count never more than a network can hold.
     case integer(ClosedRange<Int>)
@@ -22,6 +24,7 @@ public indirect enum FieldKind: Sendable {
     public var description: String {
         switch self {
         case .text: "een tekst"
+        case .emailAddress: "een e-mailadres (naam@organisatie.nl)"
         case .integer(let range):
             "een geheel getal van \(DutchFormatting.number(Double(range.lowerBound), decimals: 0)) tot en met \(DutchFormatting.number(Double(range.upperBound), decimals: 0))"
         case .date: "een datum (JJJJ-MM-DD, bijvoorbeeld 2026-03-10)"
@@ -38,6 +41,7 @@ public indirect enum FieldKind: Sendable {
     var pluralDescription: String {
         switch self {
         case .text, .organisationName, .participantName, .choice: "teksten"
+        case .emailAddress: "e-mailadressen"
         case .integer: "getallen"
         case .date: "datums"
         case .time: "tijden"

@@ -10,7 +10,7 @@ public enum NetworkSchema: Sendable {
         name: "een contactpersoon",
         fields: [
             .init("naam", .text, required: true, "naam van de contactpersoon"),
-            .init("email", .text, "e-mailadres"),
+            .init("email", .emailAddress, "e-mailadres"),
             .init("telefoon", .text, "telefoonnummer"),
         ])
 
@@ -62,6 +62,9 @@ public enum NetworkSchema: Sendable {
             .init("contactpersoon", .object(contact), "wie het netwerk coördineert"),
             .init("voorkeuren", .object(preferences), "wensen voor de jaarplanning"),
             .init("sjablonen", .object(templates), "eigen sjablonen in plaats van die van de plugin"),
+            .init(
+                "logo", .text,
+                "eigen logo voor de brieven (PNG of JPEG, naast het netwerkbestand) in plaats van dat van de plugin"),
         ])
 
     public static let organisation = EntitySchema(
@@ -86,7 +89,7 @@ public enum NetworkSchema: Sendable {
             .init("aanhef", .text, "aanhef in brieven, zoals 'Beste Anna' of 'Geachte mevrouw De Vries'"),
             .init("functie", .text, "functie"),
             .init("organisatie", .organisationName, required: true, "de organisatie waar de deelnemer werkt"),
-            .init("email", .text, "e-mailadres"),
+            .init("email", .emailAddress, "e-mailadres"),
             .init("telefoon", .text, "telefoonnummer"),
             .init("brengt", .text, "wat de deelnemer komt brengen"),
             .init("haalt", .text, "wat de deelnemer komt halen"),
