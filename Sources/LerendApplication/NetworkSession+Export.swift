@@ -109,7 +109,17 @@ extension NetworkSession {
         var problems: [Diagnostic] = []
         var skipped = 0
         guard !meetings.isEmpty else { return ([], [], 0) }
+        // The contact person signs the invitations: she gets none from herself.
+        let contact = networkFile.file.root.text("netwerk.contactpersoon.naam").map(TextFunctions.normalized)
         for participant in network.participants {
+            if let contact, TextFunctions.normalized(participant.name) == contact {
+                problems.append(
+                    networkFile.file.diagnostic(
+                        .advice, id: "X104",
+                        "geen uitnodiging voor \(participant.name): zij of hij is de contactpersoon en ondertekent de uitnodigingen",
+                        at: participant.node.location))
+                continue
+            }
             if let problem = data.problem(with: participant) {
                 let diagnostic = networkFile.file.diagnostic(
                     id: "X102", "geen uitnodiging voor \(participant.name): \(problem)", at: participant.node.location,

@@ -189,8 +189,7 @@ extension NetworkSession {
                     parameters: [("method", "REQUEST"), ("charset", "UTF-8")], bytes: meetingRequest.bytes))
 
             var data = invitations.data(at: index)
-            let greeting = data.value(atPath: "deelnemer.aanhef")?.stringValue ?? ""
-            data = data.setting("aanspreekvorm", to: .string(Self.formOfAddress(greeting)))
+            data = data.setting("aanspreekvorm", to: .string(participant.formOfAddress.rawValue))
             data = data.setting("bijlagen", to: .list(attachments.map { .string($0.fileName) }))
             let rendered: (subject: String, text: String)
             do throws(DiagnosticList) {
@@ -216,11 +215,6 @@ extension NetworkSession {
             result.written.append(mailPath)
         }
         return result
-    }
-
-    /// "u" for a greeting that starts with "Geachte", else "je".
-    static func formOfAddress(_ greeting: String) -> String {
-        greeting.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("geachte") ? "u" : "je"
     }
 
     static func pdfPath(_ document: String) -> String {

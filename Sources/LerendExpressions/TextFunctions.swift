@@ -1,5 +1,5 @@
 /// Functions on texts and single values: case, defaults, trimming, joining.
-enum TextFunctions {
+package enum TextFunctions {
     static let all: [ExpressionFunction] = {
         let upper = ExpressionFunction(
             "upper", arity: 1...1, usage: "upper(tekst)", summary: "De tekst in hoofdletters."
@@ -110,7 +110,7 @@ enum TextFunctions {
 
     /// `text` for comparing names: lower case, every run of punctuation and white space
     /// one space, none at the ends. Letters and digits (with their accents) stay.
-    static func normalized(_ text: String) -> String {
+    package static func normalized(_ text: String) -> String {
         var result = ""
         var pendingSpace = false
         for character in text.lowercased() {

@@ -24,10 +24,14 @@ import Testing
         let batch = try #require(plan.batches.first)
         #expect(batch.kind == .invitation)
         #expect(batch.folder == "uitnodigingen")
+        // The contact person (Marieke Jansen, the first participant) signs the invitations
+        // and gets none herself (X104); every other participant one per meeting.
         let participants = session.network.participants.count
         let meetings = session.network.meetings.count
-        #expect(batch.count == participants * meetings)
-        let first = try #require(session.network.participants.first)
+        #expect(batch.count == (participants - 1) * meetings)
+        #expect(!batch.fileNames.contains { $0.contains("Marieke Jansen") })
+        #expect(plan.problems.contains { $0.id == "X104" && $0.message.contains("Marieke Jansen") && $0.severity == .advice })
+        let first = try #require(session.network.participants.dropFirst().first)
         #expect(batch.fileNames.contains("uitnodiging bijeenkomst 1 \(first.name).docx"))
         let index = try #require(batch.fileNames.firstIndex(of: "uitnodiging bijeenkomst 1 \(first.name).docx"))
         #expect(batch.labels[index] == "\(first.name), bijeenkomst 1")

@@ -42,11 +42,13 @@ import Testing
             ])
     }
 
-    /// Waits until `folder` holds `count` files, at most 30 s (a loaded machine reads the
-    /// 3,000-participant network slowly).
+    /// Waits until `folder` holds `count` finished documents (not counting the temporary
+    /// files of those being written), at most 30 s: a loaded machine reads the
+    /// 3,000-participant network slowly.
     static func waitFor(_ count: Int, filesIn folder: String) {
         for _ in 0..<3000 {
-            if ((try? FileManager.default.contentsOfDirectory(atPath: folder))?.count ?? 0) >= count { return }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            if names.count(where: { !$0.hasSuffix(".tmp") }) >= count { return }
             Thread.sleep(forTimeInterval: 0.01)
         }
     }

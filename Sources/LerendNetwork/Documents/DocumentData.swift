@@ -152,15 +152,21 @@ public struct DocumentData: Sendable {
             } ?? []
         let prepares = preparers.contains(participant.name)
         let hosts = AgendaBuilder.text(meeting, "gastheer") == participant.organisation
+        let formal = participant.formOfAddress == .formal
         let person = (participant.node.value)
             .setting("voornaam", to: .string(participant.firstName))
-            .setting("aanhef", to: participant.node.value("aanhef") ?? .string("Beste \(participant.firstName)"))
+            .setting("aanhef", to: .string(participant.greeting))
+            .setting("aanspreekvorm", to: .string(participant.formOfAddress.rawValue))
             .setting("functie", to: participant.node.value("functie") ?? "")
             .setting(
                 "rol",
                 to: [
                     "bereidt_voor": .bool(prepares), "is_gastheer": .bool(hosts),
-                    "voorbereiding": .string(prepares ? "Stuur wat je voorbereidt uiterlijk een week van tevoren rond." : ""),
+                    "voorbereiding": .string(
+                        prepares
+                            ? formal
+                                ? "Stuur wat u voorbereidt uiterlijk een week van tevoren rond."
+                                : "Stuur wat je voorbereidt uiterlijk een week van tevoren rond." : ""),
                 ])
         return shared.setting("bijeenkomst", to: meetingValue).setting("deelnemer", to: person)
     }
