@@ -11,17 +11,21 @@ final class PDFQueue: Sendable {
     }
 
     private let state: Mutex<State>
-    private let workers: Int
+    /// The documents of one run of LibreOffice: an equal share of all of them per worker,
+    /// at most ``PDFConverter/largestChunk``. Starting LibreOffice costs more CPU time than
+    /// a letter (about 1.1 s against 25 ms), so every worker starts as few times as it can.
+    private let chunkSize: Int
     private let total: Int
     private let progress: @Sendable (Int, Int) -> Void
 
     init(_ jobs: [PDFJob], workers: Int, progress: @escaping @Sendable (Int, Int) -> Void) {
         state = Mutex(State(pending: jobs))
-        (self.workers, self.total, self.progress) = (workers, jobs.count, progress)
+        chunkSize = max(1, min(PDFConverter.largestChunk, (jobs.count + workers - 1) / max(1, workers)))
+        (self.total, self.progress) = (jobs.count, progress)
     }
 
-    /// The next chunk: an equal share of what is left, at most ``PDFConverter/largestChunk``,
-    /// so that the workers finish together; a job that was sent back before goes alone.
+    /// The next chunk of ``chunkSize`` documents, or what is left; a job that was sent
+    /// back before goes alone.
     func next() -> [PDFJob]? {
         state.withLock { state in
             guard let first = state.pending.first else { return nil }
@@ -29,9 +33,8 @@ final class PDFQueue: Sendable {
                 state.pending.removeFirst()
                 return [first]
             }
-            let share = (state.pending.count + workers - 1) / workers
             var size = 1
-            while size < min(share, PDFConverter.largestChunk), size < state.pending.count,
+            while size < chunkSize, size < state.pending.count,
                 state.pending[size].retries == 0
             {
                 size += 1
