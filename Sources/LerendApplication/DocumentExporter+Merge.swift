@@ -29,17 +29,7 @@ extension DocumentExporter {
                 continue
             }
             let directory = batch.folder.isEmpty ? folder : folder + "/" + batch.folder
-            do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            } catch {
-                throw DiagnosticList([
-                    Diagnostic(
-                        .error, id: "O003",
-                        "kan map '\(directory)' niet maken: \(SystemErrorText.reason(error) ?? "de map kon niet gemaakt worden")",
-                        at: SourceLocation(file: directory),
-                        hint: "kies een andere map met -o, of controleer of je daar mag schrijven")
-                ])
-            }
+            try OutputGuard.makeDirectory(directory)
             let total = batch.merges.reduce(0) { $0 + $1.indices.count }
             var done = 0
             for merge in batch.merges {

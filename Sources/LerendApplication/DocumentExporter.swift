@@ -45,17 +45,7 @@ public struct DocumentExporter: Sendable {
         let protected = Set(inputs.map(OutputGuard.canonical))
         for batch in plan.batches {
             let directory = batch.folder.isEmpty ? folder : folder + "/" + batch.folder
-            do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            } catch {
-                throw DiagnosticList([
-                    Diagnostic(
-                        .error, id: "O003",
-                        "kan map '\(directory)' niet maken: \(SystemErrorText.reason(error) ?? "de map kon niet gemaakt worden")",
-                        at: SourceLocation(file: directory),
-                        hint: "kies een andere map met -o, of controleer of je daar mag schrijven")
-                ])
-            }
+            try OutputGuard.makeDirectory(directory)
             // File names are plain names made by SafeFileName: the folder is made canonical
             // once, not every file (a batch has thousands).
             let canonicalDirectory = OutputGuard.canonical(directory)

@@ -102,17 +102,7 @@ extension NetworkSession {
         let sender = try mailSender()
         let written = Set(documents.written)
         let directory = folder + "/" + Self.mailFolder
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw DiagnosticList([
-                Diagnostic(
-                    .error, id: "O003",
-                    "kan map '\(directory)' niet maken: \(SystemErrorText.reason(error) ?? "de map kon niet gemaakt worden")",
-                    at: SourceLocation(file: directory),
-                    hint: "kies een andere map met -o, of controleer of je daar mag schrijven")
-            ])
-        }
+        try OutputGuard.makeDirectory(directory)
         func path(_ batch: ExportBatch, _ index: Int) -> String {
             (batch.folder.isEmpty ? folder : folder + "/" + batch.folder) + "/" + batch.fileNames[index]
         }

@@ -30,4 +30,20 @@ public enum OutputGuard: Sendable {
     public static func write(_ bytes: [UInt8], to path: String) throws(DiagnosticList) {
         try AtomicFile.write(bytes, to: path)
     }
+
+    /// Makes `directory` (and the folders above it); a failure is O003, the same for every
+    /// writer of Lerend.
+    public static func makeDirectory(_ directory: String) throws(DiagnosticList) {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw DiagnosticList([
+                Diagnostic(
+                    .error, id: "O003",
+                    "kan map '\(directory)' niet maken: \(SystemErrorText.reason(error) ?? "de map kon niet gemaakt worden")",
+                    at: SourceLocation(file: directory),
+                    hint: "kies een andere map met -o, of controleer of je daar mag schrijven")
+            ])
+        }
+    }
 }

@@ -136,14 +136,14 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
         while let current = namespace {
             let prefix = current.pointee.prefix.map { ":" + String(cString: $0) } ?? ""
             let href = current.pointee.href.map { String(cString: $0) } ?? ""
-            text += " xmlns\(prefix)=\"\(XMLText.escapeAttribute(href))\""
+            text += " xmlns\(prefix)=\"\(XMLEscaping.attribute(href))\""
             namespace = current.pointee.next
         }
         var attribute = pointee.properties
         while let current = attribute {
             let prefix = current.pointee.ns?.pointee.prefix.map { String(cString: $0) + ":" } ?? ""
             let name = current.pointee.name.map { String(cString: $0) } ?? ""
-            text += " \(prefix)\(name)=\"\(XMLText.escapeAttribute(attributeValue(current)))\""
+            text += " \(prefix)\(name)=\"\(XMLEscaping.attribute(attributeValue(current)))\""
             attribute = current.pointee.next
         }
         return Array((text + ">").utf8)
@@ -165,25 +165,6 @@ func insert(_ node: xmlNodePtr, into parent: xmlNodePtr, after precedingNames: S
         child = current.pointee.next
     }
     xmlAddChild(parent, node)
-}
-
-enum XMLText {
-    static func escapeAttribute(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "\n": result += "&#10;"
-            case "\t": result += "&#9;"
-            case "\r": result += "&#13;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
 }
 
 /// Serializes nodes with libxml2 into a byte buffer, reusing one libxml2 buffer.
