@@ -28,8 +28,9 @@ struct OfficeWorker {
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
 
-    /// Converts `chunk` in one run; one outcome per job, in order.
-    func convert(_ chunk: [PDFJob]) -> [PDFJob.Outcome] {
+    /// Converts `chunk` in one run; one outcome per job, in order, and whether the run was
+    /// stopped because it hung.
+    func convert(_ chunk: [PDFJob]) -> (outcomes: [PDFJob.Outcome], hung: Bool) {
         // Not with intermediate folders: once an interruption has removed the run's work
         // folder, nothing is made again.
         try? FileManager.default.removeItem(atPath: outputFolder)
@@ -43,7 +44,7 @@ struct OfficeWorker {
         do throws(SystemError) {
             child = try ChildProcess(program: soffice, arguments: arguments, log: log)
         } catch {
-            return chunk.map { _ in .failed("LibreOffice ('\(soffice)') kon niet starten: \(error.text)") }
+            return (chunk.map { _ in .failed("LibreOffice ('\(soffice)') kon niet starten: \(error.text)") }, false)
         }
         var seen = 0
         var lastProgress = ContinuousClock.now
@@ -61,7 +62,7 @@ struct OfficeWorker {
             usleep(25_000)
         }
         let ending = child.poll()
-        return outcomes(chunk, clean: !hung && ending == .exited(0), hung: hung, ending: ending)
+        return (outcomes(chunk, clean: !hung && ending == .exited(0), hung: hung, ending: ending), hung)
     }
 
     /// Which jobs are done, which failed, which go back: after a clean run every document

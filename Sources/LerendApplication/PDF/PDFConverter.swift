@@ -102,13 +102,14 @@ public struct PDFConverter: Sendable {
         let worker = OfficeWorker(soffice: soffice, profile: profile, folder: "\(work)/werker-\(index)", timeout: timeout)
         var mayReset = profile.isCached
         while let chunk = queue.next() {
-            var outcomes = worker.convert(chunk)
-            // A cached profile that LibreOffice cannot start with is emptied once and the
-            // chunk tried again.
-            if mayReset, !outcomes.contains(where: { if case .converted = $0 { true } else { false } }) {
+            let first = worker.convert(chunk)
+            var outcomes = first.outcomes
+            // A cached profile that LibreOffice cannot start with (it ends without a single
+            // PDF, not stopped for hanging) is emptied once and the chunk tried again.
+            if mayReset, !first.hung, !outcomes.contains(where: { if case .converted = $0 { true } else { false } }) {
                 mayReset = false
                 profile.reset()
-                outcomes = worker.convert(chunk)
+                outcomes = worker.convert(chunk).outcomes
             }
             mayReset = false
             queue.record(zip(chunk, outcomes).map { job, outcome in (job, Self.deliver(job, outcome)) })
