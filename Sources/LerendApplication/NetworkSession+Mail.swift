@@ -34,25 +34,8 @@ extension NetworkSession {
         let file = networkFile.file
         let (node, missing) = file.root.descendant(atPath: "netwerk.sjablonen.email")
         if missing == nil, let own = node.value.stringValue, !own.isEmpty {
-            let folder = (path as NSString).deletingLastPathComponent
-            let ownPath = own.hasPrefix("/") || folder.isEmpty ? own : folder + "/" + own
-            let allowed = [folder.isEmpty ? "." : folder] + locator.templateFolders
-            guard !own.hasPrefix("~"), allowed.contains(where: { InputFile.lies(ownPath, inside: $0) }) else {
-                throw DiagnosticList([
-                    file.diagnostic(
-                        id: "A110", "de eigen e-mailtekst '\(own)' ligt buiten de map van het netwerkbestand", at: node,
-                        hint:
-                            "zet de tekst in \(folder.isEmpty ? "de map van het netwerkbestand" : folder), of noem de map met --sjablonen MAP"
-                    )
-                ])
-            }
-            guard FileManager.default.fileExists(atPath: ownPath) else {
-                throw DiagnosticList([
-                    file.diagnostic(
-                        id: "A104", "de eigen e-mailtekst '\(own)' bestaat niet", at: node,
-                        hint: "de naam geldt vanaf de map van het netwerkbestand: \(folder.isEmpty ? "." : folder)")
-                ])
-            }
+            let ownPath = ownFilePath(own)
+            try requireOwnFile(ownPath, named: own, at: node, what: "de eigen e-mailtekst", short: "de tekst")
             return ownPath
         }
         if let own = plugin.mailTemplates[kind] { return own }

@@ -88,31 +88,20 @@ public struct BundlePlugin: Plugin {
         var templates: [DocumentKind: [String: String]] = [:]
         if let node = reader.value("sjablonen") {
             var templateReader = MappingReader(node, in: manifest, context: "'sjablonen'")
-            if case .mapping(let pairs, _) = node {
-                for pair in pairs {
-                    guard let kind = DocumentKind(rawValue: pair.key.text) else {
-                        templateReader.report(
-                            manifest.diagnostic(
-                                id: "P105", "'\(pair.key.text)' is geen soort document", atKey: pair.key,
-                                hint: Suggestions.hint(for: pair.key.text, in: DocumentKind.allCases.map(\.rawValue))
-                                    ?? "kies uit "
-                                    + DutchFormatting.enumeration(DocumentKind.allCases.map(\.rawValue), conjunction: "en")))
-                        continue
+            for (kind, value) in Self.byDocumentKind(node, in: manifest, reader: &templateReader) {
+                var byFormat: [String: String] = [:]
+                var formatReader = MappingReader(value, in: manifest, context: "sjabloon '\(kind.rawValue)'")
+                for format in formats {
+                    if let fileNode = formatReader.value(format),
+                        let path = existingFile(
+                            fileNode, in: directory, manifest: manifest, what: "sjabloon", reader: &formatReader)
+                    {
+                        byFormat[format] = path
                     }
-                    var byFormat: [String: String] = [:]
-                    var formatReader = MappingReader(pair.value, in: manifest, context: "sjabloon '\(pair.key.text)'")
-                    for format in formats {
-                        if let fileNode = formatReader.value(format),
-                            let path = existingFile(
-                                fileNode, in: directory, manifest: manifest, what: "sjabloon", reader: &formatReader)
-                        {
-                            byFormat[format] = path
-                        }
-                    }
-                    formatReader.finish()
-                    for problem in formatReader.problems { templateReader.report(problem) }
-                    templates[kind] = byFormat
                 }
+                formatReader.finish()
+                for problem in formatReader.problems { templateReader.report(problem) }
+                templates[kind] = byFormat
             }
             for problem in templateReader.problems { reader.report(problem) }
         }
@@ -120,22 +109,9 @@ public struct BundlePlugin: Plugin {
         var mailTemplates: [DocumentKind: String] = [:]
         if let node = reader.value("email") {
             var mailReader = MappingReader(node, in: manifest, context: "'email'")
-            if case .mapping(let pairs, _) = node {
-                for pair in pairs {
-                    guard let kind = DocumentKind(rawValue: pair.key.text) else {
-                        mailReader.report(
-                            manifest.diagnostic(
-                                id: "P105", "'\(pair.key.text)' is geen soort document", atKey: pair.key,
-                                hint: Suggestions.hint(for: pair.key.text, in: DocumentKind.allCases.map(\.rawValue))
-                                    ?? "kies uit "
-                                    + DutchFormatting.enumeration(DocumentKind.allCases.map(\.rawValue), conjunction: "en")))
-                        continue
-                    }
-                    if let path = existingFile(
-                        pair.value, in: directory, manifest: manifest, what: "e-mailtekst", reader: &mailReader)
-                    {
-                        mailTemplates[kind] = path
-                    }
+            for (kind, value) in Self.byDocumentKind(node, in: manifest, reader: &mailReader) {
+                if let path = existingFile(value, in: directory, manifest: manifest, what: "e-mailtekst", reader: &mailReader) {
+                    mailTemplates[kind] = path
                 }
             }
             for problem in mailReader.problems { reader.report(problem) }
@@ -153,6 +129,28 @@ public struct BundlePlugin: Plugin {
             id: id, name: name, ruleSets: ruleSets, workflow: workflow, templates: templates, texts: texts,
             mailTemplates: mailTemplates, programme: programme, directory: directory, version: version,
             lerendVersions: lerendVersions, examples: examples, logo: logo)
+    }
+
+    /// The entries of a mapping keyed by document kind (`sjablonen:`, `email:`), each with
+    /// its value; a key that is no kind is P105, reported to `reader`.
+    private static func byDocumentKind(
+        _ node: DataNode, in manifest: DataFile, reader: inout MappingReader
+    ) -> [(kind: DocumentKind, value: DataNode)] {
+        guard case .mapping(let pairs, _) = node else { return [] }
+        var entries: [(kind: DocumentKind, value: DataNode)] = []
+        for pair in pairs {
+            guard let kind = DocumentKind(rawValue: pair.key.text) else {
+                reader.report(
+                    manifest.diagnostic(
+                        id: "P105", "'\(pair.key.text)' is geen soort document", atKey: pair.key,
+                        hint: Suggestions.hint(for: pair.key.text, in: DocumentKind.allCases.map(\.rawValue))
+                            ?? "kies uit "
+                            + DutchFormatting.enumeration(DocumentKind.allCases.map(\.rawValue), conjunction: "en")))
+                continue
+            }
+            entries.append((kind, pair.value))
+        }
+        return entries
     }
 
     /// The `programma:` of the manifest.
