@@ -94,7 +94,7 @@ public struct PDFConverter: Sendable {
             thread.start()
         }
         group.wait()
-        return queue.result(order: documents, extraFailures: duplicates)
+        return queue.result(extraFailures: duplicates)
     }
 
     private func runWorker(_ index: Int, soffice: String, work: String, queue: PDFQueue) {

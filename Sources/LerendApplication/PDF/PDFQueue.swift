@@ -15,12 +15,15 @@ final class PDFQueue: Sendable {
     /// at most ``PDFConverter/largestChunk``. Starting LibreOffice costs more CPU time than
     /// a letter (about 1.1 s against 25 ms), so every worker starts as few times as it can.
     private let chunkSize: Int
+    /// The documents in the order they were given, for the result.
+    private let order: [String]
     private let total: Int
     private let progress: @Sendable (Int, Int) -> Void
 
     init(_ jobs: [PDFJob], workers: Int, progress: @escaping @Sendable (Int, Int) -> Void) {
         state = Mutex(State(pending: jobs))
         chunkSize = max(1, min(PDFConverter.largestChunk, (jobs.count + workers - 1) / max(1, workers)))
+        order = jobs.map(\.document)
         (self.total, self.progress) = (jobs.count, progress)
     }
 
@@ -70,13 +73,12 @@ final class PDFQueue: Sendable {
         }
     }
 
-    /// What became of every document, in the order of `order`.
-    func result(order: [String], extraFailures: [Diagnostic]) -> PDFConversion {
+    /// What became of every document, in the order they were given; `extraFailures` first.
+    func result(extraFailures: [Diagnostic]) -> PDFConversion {
         state.withLock { state in
-            let jobs = PDFConverter.jobs(order).0
-            return PDFConversion(
-                converted: jobs.compactMap { state.converted[$0.document] },
-                failures: extraFailures + jobs.compactMap { state.failures[$0.document] })
+            PDFConversion(
+                converted: order.compactMap { state.converted[$0] },
+                failures: extraFailures + order.compactMap { state.failures[$0] })
         }
     }
 }
