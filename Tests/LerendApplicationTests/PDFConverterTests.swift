@@ -37,7 +37,7 @@ import Testing
             for file in "${files[@]}"; do
               name=$(basename "$file"); stem="${name%.*}"
               case "$name" in
-                *hangt*) sleep 30 & echo $! > "\(folder)/slaapt"; wait ;;
+                *hangt*) sleep 300 & echo $! > "\(folder)/slaapt"; wait ;;
                 *kapot*) echo "Error: source file could not be loaded"; continue ;;
                 *crasht*) rm -f "\(folder)/lopend/$$"; kill -SEGV $$ ;;
               esac
@@ -98,15 +98,21 @@ import Testing
 
     @Test func aDocumentThatHangsIsStoppedAndReportedAndTheOthersGoOn() throws {
         let names = ["a.odt", "b.odt", "c hangt.odt", "d.odt", "e.odt"]
-        let converter = PDFConverter(environment: environment, workers: 1, timeout: .seconds(3))
+        // 8 s without a PDF: far more than a loaded CI machine (LibreOffice checking
+        // documents in other tests) needs to start the stand-in, far less than its hang.
+        let converter = PDFConverter(environment: environment, workers: 1, timeout: .seconds(8))
         let started = ContinuousClock.now
         let converted = try converter.convertAll(try documents(names))
-        #expect(ContinuousClock.now - started < .seconds(20))
-        #expect(converted.converted.map { ($0 as NSString).lastPathComponent } == ["a.pdf", "b.pdf", "d.pdf", "e.pdf"])
-        #expect(converted.failures.count == 1)
+        let log = (try? String(contentsOfFile: folder + "/runs.log", encoding: .utf8)) ?? "(geen runs.log)"
+        let failures = converted.failures.map { "\($0.id) \($0.location?.file ?? "-"): \($0.message)" }
+        #expect(ContinuousClock.now - started < .seconds(120))
+        #expect(
+            converted.converted.map { ($0 as NSString).lastPathComponent } == ["a.pdf", "b.pdf", "d.pdf", "e.pdf"],
+            "\(failures)\n\(log)")
+        #expect(converted.failures.count == 1, "\(failures)\n\(log)")
         #expect(converted.failures.first?.id == "A109")
-        #expect(converted.failures.first?.location?.file.hasSuffix("c hangt.odt") == true)
-        #expect(converted.failures.first?.message.contains("nog niet klaar") == true)
+        #expect(converted.failures.first?.location?.file.hasSuffix("c hangt.odt") == true, "\(failures)")
+        #expect(converted.failures.first?.message.contains("nog niet klaar") == true, "\(failures)")
         // The stopped run and the `sleep` it started are gone.
         let sleeping = try #require(
             pid_t(try String(contentsOfFile: folder + "/slaapt", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))
