@@ -19,7 +19,7 @@ public struct FileVersion: Sendable, Hashable, CustomStringConvertible {
 
     /// A version as ``description`` writes it: `3f2a9c0d11e4b7a2-2048`.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-")
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 16, let hash = UInt64(parts[0], radix: 16), let size = Int(parts[1]),
             size >= 0
         else { return nil }

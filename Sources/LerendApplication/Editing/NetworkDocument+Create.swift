@@ -23,6 +23,9 @@ extension NetworkDocument {
             stem = String(stem[..<stem.lastIndex(of: "-")!])
         }
         guard !stem.isEmpty else { return nil }
+        // Names Windows keeps for devices, even with an extension.
+        let reserved = ["con", "prn", "aux", "nul"] + (1...9).flatMap { ["com\($0)", "lpt\($0)"] }
+        if reserved.contains(stem) { stem = "netwerk-" + stem }
         return stem + ".yaml"
     }
 

@@ -38,18 +38,22 @@ public struct NetworkHistory: Sendable {
 
     /// The versions, newest first.
     public func entries() -> [Entry] {
+        ids().compactMap { id -> Entry? in
+            let path = folder + "/" + id + ".yaml"
+            guard let bytes = FileManager.default.contents(atPath: path), let key = Self.sortKey(id) else { return nil }
+            return Entry(id: id, path: path, date: key.date, version: FileVersion(of: bytes))
+        }
+    }
+
+    /// The names of the versions, newest first.
+    private func ids() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.compactMap { name -> Entry? in
+        return names.compactMap { name -> (id: String, stamp: String, number: Int)? in
             guard name.hasSuffix(".yaml"), !name.hasPrefix("."), let key = Self.sortKey(String(name.dropLast(5))) else {
                 return nil
             }
-            let path = folder + "/" + name
-            guard let bytes = FileManager.default.contents(atPath: path) else { return nil }
-            return Entry(id: String(name.dropLast(5)), path: path, date: key.date, version: FileVersion(of: bytes))
-        }.sorted { first, second in
-            let (one, other) = (Self.sortKey(first.id)!, Self.sortKey(second.id)!)
-            return (one.stamp, one.number) > (other.stamp, other.number)
-        }
+            return (String(name.dropLast(5)), key.stamp, key.number)
+        }.sorted { ($0.stamp, $0.number) > ($1.stamp, $1.number) }.map(\.id)
     }
 
     /// The version called `id`.
@@ -85,7 +89,7 @@ public struct NetworkHistory: Sendable {
     }
 
     private func prune() {
-        for entry in entries().dropFirst(Self.kept) { try? FileManager.default.removeItem(atPath: entry.path) }
+        for id in ids().dropFirst(Self.kept) { try? FileManager.default.removeItem(atPath: folder + "/" + id + ".yaml") }
     }
 
     private static var formatter: DateFormatter {

@@ -44,21 +44,24 @@ struct YAMLLayout {
                 break
             }
         }
-        sequenceOffset = unit
-        if let offset = Self.sequenceOffset(in: root, text: text) { sequenceOffset = offset }
+        // The way most lists of the file are written; indented when there are none.
+        var counts: [Int: Int] = [:]
+        Self.countSequenceOffsets(in: root, text: text, into: &counts)
+        let indented = counts.filter { $0.key > 0 }.values.reduce(0, +)
+        sequenceOffset = (counts[0] ?? 0) > indented ? 0 : (counts.filter { $0.key > 0 }.max { $0.value < $1.value }?.key ?? unit)
     }
 
-    private static func sequenceOffset(in place: YAMLPlace, text: YAMLText) -> Int? {
-        guard case .mapping = place.node, let pairs = text.pairs(of: place) else { return nil }
+    private static func countSequenceOffsets(in place: YAMLPlace, text: YAMLText, into counts: inout [Int: Int]) {
+        guard case .mapping = place.node, !text.isFlowStart(place.start), let pairs = text.pairs(of: place) else { return }
         for pair in pairs {
             if case .sequence = pair.place.node, let key = pair.place.key, let first = text.items(of: pair.place)?.first,
                 let dash = first.dash
             {
-                return max(0, text.column(of: dash) - text.column(of: key.start))
+                counts[max(0, text.column(of: dash) - text.column(of: key.start)), default: 0] += 1
+            } else {
+                countSequenceOffsets(in: pair.place, text: text, into: &counts)
             }
-            if let found = sequenceOffset(in: pair.place, text: text) { return found }
         }
-        return nil
     }
 }
 
