@@ -177,6 +177,29 @@ import Testing
                 """)
     }
 
+    @Test func aFileWrittenOnFewLinesGetsElementsInItsOwnStyle() throws {
+        let text = """
+            netwerk: {naam: N, plugin: kenniz}
+            organisaties: [{naam: A}]
+            deelnemers: []   # nog niemand
+            """
+        let result = try edited(
+            text,
+            [
+                .append(path("organisaties"), NetworkEntry(texts: [("naam", "B, C")])),
+                .append(path("deelnemers"), NetworkEntry(texts: [("naam", "Anna"), ("organisatie", "A")])),
+                .set(path("netwerk.voorkeuren.weekdag"), "maandag"),
+            ])
+        #expect(
+            result == """
+                netwerk: {naam: N, plugin: kenniz, voorkeuren: {weekdag: maandag}}
+                organisaties: [{naam: A}, {naam: "B, C"}]
+                deelnemers:   # nog niemand
+                  - naam: Anna
+                    organisatie: A
+                """)
+    }
+
     @Test func aReplacedEntryChangesOnlyItsChangedKeys() throws {
         let replacement = NetworkEntry(texts: [("naam", "Anna"), ("organisatie", "B"), ("email", "anna@b.nl")])
         let result = try edited(Self.network, [.replace(path("deelnemers"), index: 0, replacement)])

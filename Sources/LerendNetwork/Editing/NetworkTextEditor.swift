@@ -202,7 +202,16 @@ public struct NetworkTextEditor: Sendable {
         }
         let place = resolution.last
         let writer = YAMLFragmentWriter(layout: layout)
+        let isEntry: Bool
+        if case .mapping = item { isEntry = true } else { isEntry = false }
         switch place.node {
+        case .sequence(let items, _) where items.isEmpty && isEntry && !place.inFlow && place.key != nil:
+            // `deelnemers: []` becomes a list one element a line.
+            let column = text.column(of: place.key!.start)
+            let lines = writer.items([item], dashColumn: column + layout.sequenceOffset, comment: comment, asFlow: false)
+            let lineEnd = text.lineContentEnd(text.line(of: place.end))
+            let rest = text.string(place.end..<lineEnd)
+            try change(place.key!.colonEnd..<lineEnd, to: rest + "\n" + lines, path: path, expected: expected)
         case .sequence where text.isFlowStart(place.start):
             guard let items = text.items(of: place) else { throw unsupported(path) }
             if let last = items.last {
