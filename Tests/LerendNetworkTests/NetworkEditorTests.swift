@@ -113,6 +113,46 @@ import Testing
         #expect(reread.network.participants[0].name == "Regel een\nregel twee")
     }
 
+    @Test func aLiteralBlockAndAPlainTextOnSeveralLinesAreReplacedWhole() throws {
+        let text = """
+            netwerk:
+              naam: Netwerk
+              plugin: kenniz
+              doel: |
+                Eerste regel
+                  # geen opmerking, maar tekst
+
+                Laatste regel
+            # een opmerking over wie
+              wie_uitnodigen: iedereen die
+                mee wil doen   # en een opmerking
+              vorm: werkgroep
+
+            """
+        let result = try edited(
+            text, [.set(path("netwerk.doel"), "Nieuw doel"), .set(path("netwerk.wie_uitnodigen"), "Teamleiders")])
+        #expect(
+            result == """
+                netwerk:
+                  naam: Netwerk
+                  plugin: kenniz
+                  doel: |-
+                    Nieuw doel
+                # een opmerking over wie
+                  wie_uitnodigen: Teamleiders   # en een opmerking
+                  vorm: werkgroep
+
+                """)
+    }
+
+    @Test func controlCharactersAndTabsAreEscaped() throws {
+        for value in ["tab\there", "bel\u{7}", "einde\r"] {
+            let result = try edited(Self.network, [.set(path("deelnemers[0].naam"), value)])
+            #expect(try NetworkFile.parse(result, path: "x.yaml").network.participants[0].name == value)
+            #expect(result.split(separator: "\n").count == Self.network.split(separator: "\n").count, "one line")
+        }
+    }
+
     @Test func aKeyIsRemovedWithItsLines() throws {
         let result = try edited(Self.network, [.remove(path("organisaties[0].plaats")), .remove(path("netwerk.leervragen"))])
         #expect(

@@ -23,7 +23,7 @@ extension NetworkFile {
         try editor.apply(edits)
         let result = editor.result
         let loaded = try NetworkFile.parse(result, path: path)
-        if !allowingNewWarnings {
+        if !allowingNewWarnings, !loaded.warnings.isEmpty {
             let before = Set(((try? NetworkFile.parse(text, path: path))?.warnings ?? []).map(\.summary))
             let added = loaded.warnings.filter { !before.contains($0.summary) }
             if !added.isEmpty {

@@ -16,12 +16,15 @@ public struct NetworkTextEditor: Sendable {
     public let path: String
     private var text: YAMLText
     private var file: DataFile
+    /// The value of ``file``, kept to compare with the value after a change.
+    private var rootValue: Value
 
     /// An editor of `text`, which must be YAML.
     public init(text: String, path: String) throws(DiagnosticList) {
         self.path = path
         self.text = YAMLText(text)
         self.file = try DataFile.parse(self.text.body, path: path)
+        self.rootValue = file.root.value
     }
 
     /// The edited text, as it is written to disk.
@@ -98,6 +101,7 @@ public struct NetworkTextEditor: Sendable {
     // MARK: - The edits
 
     private mutating func setScalar(_ path: NetworkPath, _ value: String) throws(DiagnosticList) {
+        let layout = self.layout
         let resolution = try resolve(path)
         let asText = NetworkSchema.kind(at: path)?.holdsText ?? true
         guard resolution.missing.isEmpty else {
@@ -188,6 +192,7 @@ public struct NetworkTextEditor: Sendable {
     }
 
     private mutating func append(_ path: NetworkPath, _ item: YAMLFragment, comment: String?) throws(DiagnosticList) {
+        let layout = self.layout
         let resolution = try resolve(path)
         let before = file.root.value(path)
         let count: Int
@@ -302,6 +307,7 @@ public struct NetworkTextEditor: Sendable {
 
     /// Adds the missing keys of `resolution` with `fragment` as the value of the last.
     private mutating func insert(_ resolution: Resolution, fragment: YAMLFragment, path: NetworkPath) throws(DiagnosticList) {
+        let layout = self.layout
         var keys: [String] = []
         for step in resolution.missing {
             guard case .key(let key) = step else { throw unsupported(path) }
@@ -376,7 +382,8 @@ public struct NetworkTextEditor: Sendable {
         }
         // Everything outside the edited place reads back as before.
         let scope = Self.scope(of: path, in: file.root)
-        guard file.root.value.stripping(scope) == reread.root.value.stripping(scope) else {
+        let rereadValue = reread.root.value
+        guard rootValue.stripping(scope) == rereadValue.stripping(scope) else {
             throw refusal(
                 "N143", path, "de wijziging van '\(path)' kon niet veilig in het bestand worden geschreven",
                 hint: "wijzig dit deel van het bestand met de hand")
@@ -391,6 +398,7 @@ public struct NetworkTextEditor: Sendable {
         }
         text = edited
         file = reread
+        rootValue = rereadValue
     }
 
     /// Checks the node at `path` after an edit made of several changes.

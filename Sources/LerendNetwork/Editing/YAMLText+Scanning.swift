@@ -55,67 +55,94 @@ extension YAMLText {
     /// The places of the pairs of a mapping: each key and its value.
     func pairs(of place: YAMLPlace) -> [(key: String, place: YAMLPlace)]? {
         guard case .mapping(let pairs, _) = place.node else { return nil }
-        let flow = place.inFlow || isFlowStart(place.start)
         var result: [(key: String, place: YAMLPlace)] = []
+        result.reserveCapacity(pairs.count)
         for pair in pairs {
-            guard let keyStart = offset(pair.key.location) else { return nil }
-            let keyEnd = scalarEnd(from: keyStart, flow: flow, parentIndent: -1, isKey: true)
-            let colon = skipSpaces(from: keyEnd)
-            guard self[colon] == ":" else { return nil }
-            let keySpan = YAMLPlace.KeySpan(start: keyStart, end: keyEnd, colonEnd: colon + 1)
-            guard let valueStart = offset(pair.value.location) else { return nil }
-            var value = YAMLPlace(
-                node: pair.value, start: max(valueStart, colon + 1), end: valueStart, inFlow: flow,
-                parentIndent: flow ? place.parentIndent : column(of: keyStart), key: keySpan)
-            guard let end = end(of: value) else { return nil }
-            value.end = end
+            guard let value = self.place(of: pair, in: place) else { return nil }
             result.append((pair.key.text, value))
         }
         return result
     }
 
+    /// The place of the value of one pair of the mapping at `place`, with its key.
+    private func place(of pair: (key: DataNode.Scalar, value: DataNode), in place: YAMLPlace) -> YAMLPlace? {
+        let flow = place.inFlow || isFlowStart(place.start)
+        guard let keyStart = offset(pair.key.location) else { return nil }
+        let keyEnd = scalarEnd(from: keyStart, flow: flow, parentIndent: -1, isKey: true)
+        let colon = skipSpaces(from: keyEnd)
+        guard self[colon] == ":" else { return nil }
+        let keySpan = YAMLPlace.KeySpan(start: keyStart, end: keyEnd, colonEnd: colon + 1)
+        guard let valueStart = offset(pair.value.location) else { return nil }
+        var value = YAMLPlace(
+            node: pair.value, start: max(valueStart, colon + 1), end: valueStart, inFlow: flow,
+            parentIndent: flow ? place.parentIndent : column(of: keyStart), key: keySpan)
+        guard let end = end(of: value) else { return nil }
+        value.end = end
+        return value
+    }
+
     /// The places of the elements of a list.
     func items(of place: YAMLPlace) -> [YAMLPlace]? {
         guard case .sequence(let items, _) = place.node else { return nil }
-        let flow = place.inFlow || isFlowStart(place.start)
         var result: [YAMLPlace] = []
+        result.reserveCapacity(items.count)
         for item in items {
-            guard let start = offset(item.location) else { return nil }
-            var dash: Int?
-            if !flow {
-                // The `-` stands before the element, on its line or an earlier one.
-                var index = start - 1
-                while index >= 0, let scalar = self[index], scalar == " " || scalar == "\n" || scalar == "\r" {
-                    index -= 1
-                }
-                guard index >= 0, self[index] == "-" else { return nil }
-                dash = index
-            }
-            var value = YAMLPlace(
-                node: item, start: start, end: start, inFlow: flow,
-                parentIndent: dash.map { column(of: $0) } ?? place.parentIndent, dash: dash)
-            guard let end = end(of: value) else { return nil }
-            value.end = end
+            guard let value = self.place(ofItem: item, in: place) else { return nil }
             result.append(value)
         }
         return result
     }
 
-    /// The offset just after the node's last character.
+    /// The place of one element of the list at `place`, with its `-`.
+    private func place(ofItem item: DataNode, in place: YAMLPlace) -> YAMLPlace? {
+        let flow = place.inFlow || isFlowStart(place.start)
+        guard let start = offset(item.location) else { return nil }
+        var dash: Int?
+        if !flow {
+            // The `-` stands before the element, on its line or an earlier one.
+            var index = start - 1
+            while index >= 0, let scalar = self[index], scalar == " " || scalar == "\n" || scalar == "\r" {
+                index -= 1
+            }
+            guard index >= 0, self[index] == "-" else { return nil }
+            dash = index
+        }
+        var value = YAMLPlace(
+            node: item, start: start, end: start, inFlow: flow,
+            parentIndent: dash.map { column(of: $0) } ?? place.parentIndent, dash: dash)
+        guard let end = end(of: value) else { return nil }
+        value.end = end
+        return value
+    }
+
+    /// The offset just after the node's last character: only the last child of each
+    /// collection is looked at.
     func end(of place: YAMLPlace) -> Int? {
         switch place.node {
         case .scalar(let scalar):
             // An empty value (`naam:`) starts and ends just after its `:` or `-`.
             if scalar.text.isEmpty, !scalar.isQuoted { return place.start }
             return scalarEnd(from: place.start, flow: place.inFlow, parentIndent: place.parentIndent, isKey: false)
-        case .mapping:
-            guard let pairs = pairs(of: place) else { return nil }
-            if isFlowStart(place.start) { return flowEnd(after: pairs.last?.place.end ?? place.start + 1) }
-            return pairs.last?.place.end ?? place.start
-        case .sequence:
-            guard let items = items(of: place) else { return nil }
-            if isFlowStart(place.start) { return flowEnd(after: items.last?.end ?? place.start + 1) }
-            return items.last?.end ?? place.start
+        case .mapping(let pairs, _):
+            let last: Int?
+            if let pair = pairs.last {
+                guard let value = self.place(of: pair, in: place) else { return nil }
+                last = value.end
+            } else {
+                last = nil
+            }
+            if isFlowStart(place.start) { return flowEnd(after: last ?? place.start + 1) }
+            return last ?? place.start
+        case .sequence(let items, _):
+            let last: Int?
+            if let item = items.last {
+                guard let value = self.place(ofItem: item, in: place) else { return nil }
+                last = value.end
+            } else {
+                last = nil
+            }
+            if isFlowStart(place.start) { return flowEnd(after: last ?? place.start + 1) }
+            return last ?? place.start
         }
     }
 
