@@ -22,7 +22,18 @@ extension NetworkFile {
         var editor = try NetworkTextEditor(text: text, path: path)
         try editor.apply(edits)
         let result = editor.result
-        let loaded = try NetworkFile.parse(result, path: path)
+        let note = "de wijziging is niet bewaard: zo zou het bestand niet kloppen; het is gebleven zoals het was"
+        let loaded: NetworkFile
+        do {
+            loaded = try NetworkFile.parse(result, path: path)
+        } catch {
+            throw DiagnosticList(
+                error.diagnostics.map { diagnostic in
+                    var refused = diagnostic
+                    if refused.severity == .error { refused.notes.append(note) }
+                    return refused
+                })
+        }
         if !allowingNewWarnings, !loaded.warnings.isEmpty {
             let before = Set(((try? NetworkFile.parse(text, path: path))?.warnings ?? []).map(\.summary))
             let added = loaded.warnings.filter { !before.contains($0.summary) }
@@ -31,6 +42,7 @@ extension NetworkFile {
                     added.map { warning in
                         var refused = warning
                         refused.severity = .error
+                        refused.notes.append(note)
                         return refused
                     })
             }
