@@ -129,14 +129,16 @@ public struct NetworkTextEditor: Sendable {
         let resolution = try resolve(path)
         guard resolution.missing.isEmpty, let key = resolution.last.key, resolution.chain.count >= 2 else {
             if !resolution.missing.isEmpty { return }  // Already gone.
-            throw refusal("N141", path, "'\(path)' is geen sleutel", hint: "haal een element van een lijst weg met removeItem")
+            throw refusal(
+                "N141", path, "'\(path)' is geen sleutel",
+                hint: "een element van een lijst haal je weg als element, niet als sleutel")
         }
         let mapping = resolution.chain[resolution.chain.count - 2]
         guard let pairs = text.pairs(of: mapping), let index = pairs.firstIndex(where: { $0.place.key?.start == key.start })
         else { throw unsupported(path) }
         let place = resolution.last
         let range: Range<Int>
-        var replacement = ""
+        let replacement = ""
         if pairs.count == 1 {
             // The last key of a mapping: the mapping becomes `{}`.
             return try replaceValue(mapping, with: "{}", path: path)
@@ -159,7 +161,6 @@ public struct NetworkTextEditor: Sendable {
         } else {
             // The first key after `- `: the next key moves up onto the line of the `-`.
             range = key.start..<pairs[index + 1].place.key!.start
-            replacement = ""
         }
         try change(range, to: replacement, path: path, expected: nil)
     }

@@ -23,14 +23,6 @@ struct YAMLPlace {
         var colonEnd: Int
     }
 
-    /// Whether the node is a mapping or list written with `{ }` or `[ ]`.
-    var isFlowCollection: Bool {
-        switch node {
-        case .scalar: false
-        case .mapping, .sequence: !isEmptyValue && start < end
-        }
-    }
-
     /// Whether the node is an empty value (`naam:` with nothing after it).
     var isEmptyValue: Bool {
         if case .scalar(let scalar) = node { return scalar.text.isEmpty && !scalar.isQuoted && start == end }
