@@ -27,8 +27,13 @@ public enum OutputGuard: Sendable {
     }
 
     /// Writes `bytes` to `path` under a temporary name first, then renames it.
-    public static func write(_ bytes: [UInt8], to path: String) throws(DiagnosticList) {
-        try AtomicFile.write(bytes, to: path)
+    ///
+    /// `synchronize`: the bytes are on disk before the rename (for a file a person
+    /// wrote, such as the network file).
+    public static func write(
+        _ bytes: [UInt8], to path: String, permissions: UInt32 = 0o644, synchronize: Bool = false
+    ) throws(DiagnosticList) {
+        try AtomicFile.write(bytes, to: path, permissions: permissions, synchronize: synchronize)
     }
 
     /// Makes `directory` (and the folders above it); a failure is O003, the same for every

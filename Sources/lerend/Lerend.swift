@@ -13,7 +13,7 @@ struct Lerend: ParsableCommand {
         subcommands: [
             CheckCommand.self, StatusCommand.self, PlanCommand.self, CalendarCommand.self, ExportCommand.self, SendCommand.self,
             RenderCommand.self,
-            TemplateCommand.self,
+            TemplateCommand.self, EditCommand.self, HistoryCommand.self,
             ReferenceCommand.self, PluginCommand.self, WebCommand.self,
         ],
         helpNames: [.short, .long])

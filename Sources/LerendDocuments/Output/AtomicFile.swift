@@ -33,7 +33,12 @@ package enum AtomicFile {
     static let temporaryPrefix = ".lerend-"
 
     /// Writes `bytes` to a temporary file next to `path`, then renames it to `path`.
-    static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(FileWriteError) {
+    ///
+    /// `synchronize`: the bytes are on disk (`fsync`) before the rename, and the rename
+    /// is before this returns, for a file that replaces one a person wrote.
+    static func write(
+        _ bytes: UnsafeRawBufferPointer, to path: String, permissions: UInt32 = 0o644, synchronize: Bool = false
+    ) throws(FileWriteError) {
         let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
         guard
             let (descriptor, temporary) = TemporaryFiles.make(
@@ -52,7 +57,13 @@ package enum AtomicFile {
             }
             written += result
         }
-        fchmod(descriptor, 0o644)
+        fchmod(descriptor, mode_t(permissions))
+        if synchronize, fsync(descriptor) != 0 {
+            let reason = FileWriteError.describe(errno)
+            close(descriptor)
+            unlink(temporary)
+            throw FileWriteError(reason: reason)
+        }
         guard close(descriptor) == 0 else {
             let reason = FileWriteError.describe(errno)
             unlink(temporary)
@@ -62,6 +73,13 @@ package enum AtomicFile {
             let reason = FileWriteError.describe(errno)
             unlink(temporary)
             throw FileWriteError(reason: reason)
+        }
+        if synchronize {
+            let folder = open(directory.isEmpty ? "/" : directory, O_RDONLY | O_DIRECTORY)
+            if folder >= 0 {
+                fsync(folder)
+                close(folder)
+            }
         }
     }
 
@@ -90,10 +108,14 @@ package enum AtomicFile {
 extension AtomicFile {
     /// Writes `bytes` whole or not at all, as the buffer variant does; a failure is the
     /// message O001 about `path`, the same for every writer of Lerend.
-    package static func write(_ bytes: [UInt8], to path: String) throws(DiagnosticList) {
+    package static func write(
+        _ bytes: [UInt8], to path: String, permissions: UInt32 = 0o644, synchronize: Bool = false
+    ) throws(DiagnosticList) {
         var failure: FileWriteError?
         bytes.withUnsafeBytes { buffer in
-            do throws(FileWriteError) { try write(buffer, to: path) } catch { failure = error }
+            do throws(FileWriteError) {
+                try write(buffer, to: path, permissions: permissions, synchronize: synchronize)
+            } catch { failure = error }
         }
         guard let failure else { return }
         throw DiagnosticList([
