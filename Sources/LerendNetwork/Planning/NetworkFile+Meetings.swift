@@ -7,25 +7,41 @@ extension NetworkFile {
     /// other line (comments included) as the organiser wrote it. The result is checked
     /// by loading it again; the file itself is not touched.
     public func text(adding meetings: [PlannedMeeting], note: String) throws(DiagnosticList) -> String {
+        let text = try inserting(under: "bijeenkomsten", command: "lerend plan") { indent in
+            ["\(indent)# \(note)"] + meetings.flatMap { yaml($0, indent: indent) }
+        }
+        let reloaded = try NetworkFile.parse(text, path: file.path)
+        guard reloaded.network.meetings.count == network.meetings.count + meetings.count else {
+            throw DiagnosticList([Diagnostic(.error, id: "N121", "de nieuwe bijeenkomsten konden niet worden toegevoegd")])
+        }
+        return text
+    }
+
+    /// The text of this file with the lines that `items` makes (given the indent of the
+    /// list's items) at the end of the list under the top-level `key`, which is added
+    /// when the file has none. A list written on one line is N120, naming `command`.
+    func inserting(
+        under key: String, command: String, _ items: (_ indent: String) -> [String]
+    ) throws(DiagnosticList) -> String {
         // "\r\n" is one Character: a file saved by Notepad is split on it by name, and
         // written back with the line endings it came with.
         let lineEnd = file.text.contains("\r\n") ? "\r\n" : "\n"
         var lines = file.text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
             .map(String.init)
         if lines.last == "" { lines.removeLast() }
-        let keyIndex = lines.firstIndex { $0.hasPrefix("bijeenkomsten:") }
+        let keyIndex = lines.firstIndex { $0.hasPrefix("\(key):") }
         var itemIndent = "  "
         var insertAt = lines.count
         if let keyIndex {
-            let rest = lines[keyIndex].dropFirst("bijeenkomsten:".count).trimmingPrefix(" ")
+            let rest = lines[keyIndex].dropFirst(key.count + 1).trimmingPrefix(" ")
             if rest.hasPrefix("[]") || rest.isEmpty {
-                lines[keyIndex] = "bijeenkomsten:"
+                lines[keyIndex] = "\(key):"
             } else if !rest.hasPrefix("#") {
                 throw DiagnosticList([
                     file.diagnostic(
-                        id: "N120", "'bijeenkomsten' staat op één regel; lerend plan kan er geen bijeenkomsten aan toevoegen",
+                        id: "N120", "'\(key)' staat op één regel; \(command) kan er niets aan toevoegen",
                         at: SourceLocation(file: file.path, line: keyIndex + 1, column: 1),
-                        hint: "schrijf elke bijeenkomst op eigen regels, beginnend met '- '")
+                        hint: "schrijf elk item op eigen regels, beginnend met '- '")
                 ])
             }
             if let firstItem = lines[(keyIndex + 1)...].first(where: { $0.trimmingPrefix(" ").hasPrefix("- ") }) {
@@ -39,17 +55,11 @@ extension NetworkFile {
                 } ?? lines.count
             while insertAt > keyIndex + 1, lines[insertAt - 1].trimmingPrefix(" ").isEmpty { insertAt -= 1 }
         } else {
-            lines += ["", "bijeenkomsten:"]
+            lines += ["", "\(key):"]
             insertAt = lines.count
         }
-        let added = ["\(itemIndent)# \(note)"] + meetings.flatMap { yaml($0, indent: itemIndent) }
-        lines.insert(contentsOf: added, at: insertAt)
-        let text = lines.joined(separator: lineEnd) + lineEnd
-        let reloaded = try NetworkFile.parse(text, path: file.path)
-        guard reloaded.network.meetings.count == network.meetings.count + meetings.count else {
-            throw DiagnosticList([Diagnostic(.error, id: "N121", "de nieuwe bijeenkomsten konden niet worden toegevoegd")])
-        }
-        return text
+        lines.insert(contentsOf: items(itemIndent), at: insertAt)
+        return lines.joined(separator: lineEnd) + lineEnd
     }
 
     private func yaml(_ meeting: PlannedMeeting, indent: String) -> [String] {
@@ -75,7 +85,26 @@ extension NetworkFile {
         return lines
     }
 
+    /// `text` in double quotes, with the escapes YAML reads back as the same text: `\\`,
+    /// `\"`, `\n`, `\t`, and `\u` for other control characters.
     static func quoted(_ text: String) -> String {
-        "\"" + text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            case "\r": result += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
     }
 }
