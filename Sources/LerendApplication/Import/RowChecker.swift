@@ -45,8 +45,8 @@ struct RowChecker {
         var entry: [NetworkEntry.Field] = []
         for field in fields {
             let column = mapping.column(for: field.name)!
-            let value = row[column.index].trimmingCharacters(in: .whitespacesAndNewlines)
-            let location = SourceLocation(file: fileName, detail: "rij \(row.number), kolom \(column.letters)")
+            let value = Self.trimmed(row[column.index])
+            let location = Location(file: fileName, row: row.number, column: column)
             var text = value
             if value.isEmpty {
                 if field.isRequired {
@@ -54,7 +54,7 @@ struct RowChecker {
                         Diagnostic(
                             .error, id: "I210",
                             "de \(target.singular) mist '\(field.name)' (kolom \(column.letters), '\(column.header)')",
-                            at: location, hint: "vul de cel in, of laat de rij weg"))
+                            at: location.value, hint: "vul de cel in, of laat de rij weg"))
                 }
             } else if let (normalized, problem) = Self.checked(value, field: field, at: location) {
                 text = normalized
@@ -66,7 +66,7 @@ struct RowChecker {
                 } else {
                     problems.append(
                         Diagnostic(
-                            .error, id: "I212", "onbekende organisatie '\(value)'", at: location,
+                            .error, id: "I212", "onbekende organisatie '\(value)'", at: location.value,
                             hint: Suggestions.hint(for: value, in: organisations)
                                 ?? (organisations.isEmpty
                                     ? "importeer eerst de organisaties"
@@ -100,14 +100,31 @@ struct RowChecker {
             problems: problems)
     }
 
+    /// Where a problem of a cell is, made only when there is one.
+    struct Location {
+        let file: String
+        let row: Int
+        let column: ColumnMapping.Column
+
+        var value: SourceLocation { SourceLocation(file: file, detail: "rij \(row), kolom \(column.letters)") }
+    }
+
+    /// `text` without white space around it; most cells have none.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+            first.properties.isWhitespace || last.properties.isWhitespace
+        else { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// `value` as the key's kind reads it, and a problem when it is not of that kind.
-    static func checked(_ value: String, field: EntitySchema.Field, at location: SourceLocation) -> (String, Diagnostic?)? {
+    static func checked(_ value: String, field: EntitySchema.Field, at location: Location) -> (String, Diagnostic?)? {
         func wrong(_ expected: String) -> (String, Diagnostic?) {
             (
                 value,
                 Diagnostic(
                     .error, id: "I215", "'\(value)' is geen geldige waarde voor '\(field.name)': dat moet \(expected) zijn",
-                    at: location, hint: "verbeter de cel, of laat de kolom weg")
+                    at: location.value, hint: "verbeter de cel, of laat de kolom weg")
             )
         }
         switch field.kind {
@@ -116,7 +133,7 @@ struct RowChecker {
                 return (
                     value,
                     Diagnostic(
-                        .error, id: "I211", "'\(value)' is geen geldig e-mailadres", at: location,
+                        .error, id: "I211", "'\(value)' is geen geldig e-mailadres", at: location.value,
                         hint: "schrijf het als naam@organisatie.nl, of laat de cel leeg")
                 )
             }

@@ -148,7 +148,12 @@ struct SheetProblems {
 
     static func number(_ value: Int) -> String { DutchFormatting.number(Double(value), decimals: 0) }
 
+    /// `16,2 MB` (one decimal, so that a size just over a limit does not read as the limit),
+    /// or bytes below one MB.
     static func megabytes(_ bytes: Int) -> String {
-        bytes < 1_048_576 ? "\(number(bytes)) bytes" : "\(number(bytes / 1_048_576)) MB"
+        bytes < 1_048_576
+            ? "\(number(bytes)) bytes"
+            : DutchFormatting.number((Double(bytes) / 104_857.6).rounded(.down) / 10, decimals: bytes % 1_048_576 == 0 ? 0 : 1)
+                + " MB"
     }
 }

@@ -231,9 +231,14 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
 }
 
 extension String {
+    /// The text without spaces, tabs and line breaks around it.
     var strippingSpaces: String {
-        String(
-            unicodeScalars.drop { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }.reversed()
-                .drop { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }.reversed().map(Character.init))
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" }
+        let scalars = unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return self }
+        var view = Substring(self).unicodeScalars
+        while let head = view.first, isSpace(head) { view.removeFirst() }
+        while let tail = view.last, isSpace(tail) { view.removeLast() }
+        return String(view)
     }
 }
