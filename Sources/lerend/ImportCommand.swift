@@ -10,8 +10,8 @@ struct ImportCommand: ParsableCommand {
         commandName: "importeer",
         abstract: "Voegt organisaties of deelnemers uit een rekenblad (CSV, XLSX, ODS) toe aan een netwerkbestand.",
         discussion: """
-            De eerste rij noemt de kolommen; Lerend kiest bij elke kolom een veld (Naam, E-mailadres, \
-            Organisatie, Functie, ...). Kies zelf met --kolom. Lerend toont de kolommen en elke rij; \
+            De rij met de kolomnamen (meestal de eerste) bepaalt welk veld elke kolom vult (Naam, \
+            E-mailadres, Organisatie, Functie, ...). Kies zelf met --kolom. Lerend toont de kolommen en elke rij; \
             rijen met problemen worden met hun rijnummer genoemd en overgeslagen. Het netwerkbestand \
             wordt niet gewijzigd: met -o komen de rijen in een kopie, met --overschrijven (zonder -o) \
             in het netwerkbestand zelf.
@@ -69,7 +69,7 @@ struct ImportCommand: ParsableCommand {
                 networkPath: networkPath, sheetPath: sheetPath, target: soort.flatMap(ImportTarget.init(rawValue:)),
                 columnChoices: kolom)
         } catch { throw error.exit() }
-        Console.print("\(preview.fileName): \(preview.target.listKey)\n")
+        Console.print("\(preview.fileName): \(preview.target.listKey), kolomnamen in rij \(preview.headerRowNumber)\n")
         for column in preview.mapping.columns {
             Console.print("  kolom \(column.letters) '\(column.header)' → \(column.field ?? "(niet gebruikt)")")
         }

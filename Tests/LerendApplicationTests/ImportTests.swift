@@ -43,6 +43,7 @@ import Testing
         }
         do {
             _ = try mapping.applying(["Opmerkingen=haalt", "Naam=emial", "zonder"], target: .participants, fileName: "lijst.csv")
+            Issue.record("wrong choices are taken")
         } catch {
             #expect(error.diagnostics.map(\.id) == ["I202", "I203", "I202"])
             #expect(error.diagnostics[1].hint == "bedoel je 'email'?")
@@ -111,5 +112,41 @@ import Testing
         #expect(text.contains("  - naam: \"Het Anker\"\n    aantal_clienten: 40\n"))
         #expect(text.contains("  # geïmporteerd uit lijst.csv\n"))
         #expect(reloaded.network.participants.count == 3)
+    }
+}
+
+extension ImportTests {
+    @Test func aTitleAboveTheHeaderIsPassedOver() throws {
+        let sheet = Self.sheet([
+            ["Deelnemerslijst 2026"],
+            [],
+            ["Naam", "Organisatie", "Mail"],
+            ["Anna Bakker", "Organisatie 1", "a.bakker@zorg.nl"],
+        ])
+        #expect(NetworkImport.headerRow(of: sheet)?.number == 3)
+        let preview = try NetworkImport.preview(sheet, networkFile: Self.network())
+        #expect(preview.target == .participants)
+        #expect(preview.headerRowNumber == 3)
+        #expect(preview.rows.map(\.number) == [4])
+        #expect(preview.entries.map { $0["email"] } == ["a.bakker@zorg.nl"])
+        let wrong = try NetworkImport.preview(sheet, networkFile: Self.network(), columnChoices: ["Naam=naam", "Mail="])
+        #expect(wrong.rows.first?.entry?["email"] == nil)
+        #expect(throws: DiagnosticList.self) {
+            try NetworkImport.preview(sheet, networkFile: Self.network(), columnChoices: ["Mail=telefon"])
+        }
+    }
+}
+
+extension ImportTests {
+    @Test func onlyARowThatIsAddedClaimsItsName() throws {
+        let sheet = Self.sheet([
+            ["Naam", "Organisatie", "E-mail"],
+            ["Bert", "Organisatie 1", "bert at zorg"],
+            ["Bert", "Organisatie 1", "bert@zorg.nl"],
+            ["BERT", "Organisatie 2", ""],
+        ])
+        let preview = try NetworkImport.preview(sheet, networkFile: Self.network())
+        #expect(preview.rows.map { $0.problems.map { $0.id ?? "" } } == [["I211"], [], ["I214"]])
+        #expect(preview.rows[2].problems[0].message == "de deelnemer 'BERT' staat ook in rij 3")
     }
 }

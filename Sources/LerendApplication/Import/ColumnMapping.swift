@@ -20,8 +20,13 @@ public struct ColumnMapping: Sendable, Hashable {
     }
 
     public var columns: [Column]
+    /// The number of the row the headers come from, where problems of the mapping point.
+    public var headerRowNumber: Int
 
-    public init(columns: [Column]) { self.columns = columns }
+    public init(columns: [Column], headerRowNumber: Int = 1) {
+        self.columns = columns
+        self.headerRowNumber = headerRowNumber
+    }
 
     /// The column that fills `field`, if any.
     public func column(for field: String) -> Column? { columns.first { $0.field == field } }
@@ -29,7 +34,7 @@ public struct ColumnMapping: Sendable, Hashable {
     /// The mapping the header names suggest: each header is compared with the keys of
     /// `target` and their Dutch variants ("E-mailadres", "Raad van Bestuur"), ignoring
     /// case, spaces, punctuation and accents. A key goes to the first column that names it.
-    public static func suggested(header: [String], target: ImportTarget) -> ColumnMapping {
+    public static func suggested(header: [String], target: ImportTarget, headerRowNumber: Int = 1) -> ColumnMapping {
         var taken: Set<String> = []
         var columns: [Column] = []
         for (index, text) in header.enumerated() {
@@ -40,7 +45,7 @@ public struct ColumnMapping: Sendable, Hashable {
             }
             columns.append(column)
         }
-        return ColumnMapping(columns: columns)
+        return ColumnMapping(columns: columns, headerRowNumber: headerRowNumber)
     }
 
     /// The mapping with the organiser's choices `Kolomnaam=veld` applied: the column is
@@ -51,7 +56,7 @@ public struct ColumnMapping: Sendable, Hashable {
     ) throws(DiagnosticList) -> ColumnMapping {
         var mapping = self
         var problems: [Diagnostic] = []
-        let location = SourceLocation(file: fileName, detail: "rij 1")
+        let location = SourceLocation(file: fileName, detail: "rij \(headerRowNumber)")
         for choice in choices {
             guard let equals = choice.lastIndex(of: "=") else {
                 problems.append(
@@ -95,7 +100,7 @@ public struct ColumnMapping: Sendable, Hashable {
     /// filled by two columns, a required key (`naam`, a participant's `organisatie`) that
     /// no column fills.
     public func problems(target: ImportTarget, fileName: String) -> [Diagnostic] {
-        let location = SourceLocation(file: fileName, detail: "rij 1")
+        let location = SourceLocation(file: fileName, detail: "rij \(headerRowNumber)")
         var problems: [Diagnostic] = []
         var seen: [String: Column] = [:]
         for column in columns {

@@ -26,6 +26,8 @@ public struct ImportPreview: Sendable {
     public let target: ImportTarget
     public let mapping: ColumnMapping
     public let fileName: String
+    /// The number of the row that names the columns; the rows below it are the entries.
+    public let headerRowNumber: Int
     /// The keys the mapping fills, in the order of ``NetworkSchema``: the columns of the table.
     public let fields: [String]
     /// The rows that hold something in a used column; empty rows are left out.
@@ -42,16 +44,18 @@ public struct ImportPreview: Sendable {
     /// The rows with problems.
     public var skipped: [Row] { rows.filter { !$0.isReady } }
 
-    /// Checks every row of `sheet` below its header against `networkFile` with `mapping`.
-    /// `alsoAdded` names organisations added in the same import (a participant may work
-    /// at one of them).
+    /// Checks every row of `sheet` below its header (the row numbered `headerRowNumber`,
+    /// by default the first row) against `networkFile` with `mapping`. `alsoAdded` names
+    /// organisations added in the same import (a participant may work at one of them).
     public init(
         sheet: Spreadsheet, target: ImportTarget, mapping: ColumnMapping, networkFile: NetworkFile,
-        alsoAdded organisations: [String] = []
+        headerRowNumber: Int? = nil, alsoAdded organisations: [String] = []
     ) {
         self.target = target
         self.mapping = mapping
         self.fileName = sheet.fileName
+        let headerRowNumber = headerRowNumber ?? sheet.rows.first?.number ?? 1
+        self.headerRowNumber = headerRowNumber
         self.networkFile = networkFile
         let used = target.schema.fields.filter { field in mapping.columns.contains { $0.field == field.name } }
         fields = used.map(\.name)
@@ -72,7 +76,7 @@ public struct ImportPreview: Sendable {
         var checker = RowChecker(
             target: target, fileName: sheet.fileName, fields: used, mapping: mapping, network: networkFile.network,
             alsoAdded: organisations)
-        rows = sheet.rows.dropFirst().compactMap { checker.check($0) }
+        rows = sheet.rows.filter { $0.number > headerRowNumber }.compactMap { checker.check($0) }
     }
 
     /// The text of the network file with the ready entries appended, checked by loading it.

@@ -23,11 +23,29 @@ public enum NetworkImport: Sendable {
     public static func preview(
         _ sheet: Spreadsheet, networkFile: NetworkFile, target: ImportTarget? = nil, columnChoices: [String] = []
     ) throws(DiagnosticList) -> ImportPreview {
-        let header = sheet.rows.first?.cells ?? []
+        let headerRow = headerRow(of: sheet)
+        let header = headerRow?.cells ?? []
         let target = target ?? ImportTarget.guess(header: header)
-        let mapping = try ColumnMapping.suggested(header: header, target: target).applying(
-            columnChoices, target: target, fileName: sheet.fileName)
-        return ImportPreview(sheet: sheet, target: target, mapping: mapping, networkFile: networkFile)
+        let mapping = try ColumnMapping.suggested(header: header, target: target, headerRowNumber: headerRow?.number ?? 1)
+            .applying(
+                columnChoices, target: target, fileName: sheet.fileName)
+        return ImportPreview(
+            sheet: sheet, target: target, mapping: mapping, networkFile: networkFile, headerRowNumber: headerRow?.number)
+    }
+
+    /// The row that names the columns: of the first 10 rows, the first that names the
+    /// most keys of organisations or participants (a title such as "Deelnemers 2026" may
+    /// come above it); the first row when none names any.
+    public static func headerRow(of sheet: Spreadsheet) -> Spreadsheet.Row? {
+        var best: (row: Spreadsheet.Row, count: Int)?
+        for row in sheet.rows.prefix(10) {
+            let count =
+                ImportTarget.allCases.map { target in
+                    ColumnMapping.suggested(header: row.cells, target: target).columns.count { $0.field != nil }
+                }.max() ?? 0
+            if count > best?.count ?? 0 { best = (row, count) }
+        }
+        return best?.row ?? sheet.rows.first
     }
 }
 

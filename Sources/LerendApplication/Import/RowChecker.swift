@@ -77,6 +77,7 @@ struct RowChecker {
             if !text.isEmpty { entry.append(NetworkEntry.Field(key: field.name, text: text)) }
         }
         guard values.contains(where: { !$0.isEmpty }) else { return nil }
+        var claimed: String?
         if let nameIndex = fields.firstIndex(where: { $0.name == "naam" }), !values[nameIndex].isEmpty {
             let name = values[nameIndex]
             let column = mapping.column(for: "naam")!
@@ -92,9 +93,12 @@ struct RowChecker {
                         .error, id: "I214", "de \(target.singular) '\(name)' staat ook in rij \(earlier)", at: location,
                         hint: "alleen rij \(earlier) wordt toegevoegd; voeg de rijen samen of geef ze verschillende namen"))
             } else {
-                earlierRows[name.lowercased()] = row.number
+                claimed = name.lowercased()
             }
         }
+        // Only a row that is added claims its name: a later row of the same name is then a
+        // duplicate, one after a skipped row is not.
+        if let claimed, problems.isEmpty { earlierRows[claimed] = row.number }
         return ImportPreview.Row(
             number: row.number, values: values, entry: problems.isEmpty ? NetworkEntry(fields: entry) : nil,
             problems: problems)

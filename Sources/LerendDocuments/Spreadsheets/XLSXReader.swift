@@ -133,7 +133,9 @@ enum NumberStyle: Equatable {
                 if character == ";", !inQuotes, !inBrackets { break }
             }
             let lower = plain.lowercased()
-            if lower.contains("d") || lower.contains("y") || lower.contains("j") {
+            if lower == "general" || lower == "standaard" {
+                self = .number
+            } else if lower.contains("d") || lower.contains("y") || lower.contains("j") {
                 self = .date
             } else if lower.contains("h") || lower.contains("s") || lower.contains("u") {
                 self = .time
