@@ -137,7 +137,9 @@ let package = Package(
             dependencies: ["LerendExpressions", "LerendDiagnostics"]),
         .testTarget(
             name: "LerendDocumentsTests",
-            dependencies: ["LerendDocuments", "LerendExpressions", "LerendData", "LerendDiagnostics", "CLibZip"],
+            dependencies: [
+                "LerendDocuments", "LerendExpressions", "LerendData", "LerendDiagnostics", "CLibZip", "LerendTestSupport",
+            ],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "LerendNetworkTests",

@@ -50,6 +50,45 @@ def bomb(path, megabytes):
             part.write(b"</w:body></w:document>")
 
 
+ODS = ('<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">'
+    '<office:body><office:spreadsheet><table:table>{}</table:table></office:spreadsheet></office:body></office:document-content>')
+SML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def ods(path, table, bomb_megabytes=0):
+    """An .ods whose first table is `table`; with `bomb_megabytes`, content.xml inflates to that much."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        if not bomb_megabytes:
+            z.writestr("content.xml", ODS.format(table))
+            return
+        with z.open("content.xml", "w", force_zip64=True) as part:
+            chunk = b" " * (1 << 20)
+            for _ in range(bomb_megabytes):
+                part.write(chunk)
+
+
+def xlsx(path, rows, strings):
+    """An .xlsx of `rows` (sheetData XML) and shared strings `strings` (sst XML)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        z.writestr("xl/workbook.xml", f'<workbook xmlns="{SML}"><sheets><sheet name="a" sheetId="1"/></sheets></workbook>')
+        z.writestr("xl/sharedStrings.xml", f'<sst xmlns="{SML}">{strings}</sst>')
+        z.writestr("xl/worksheets/sheet1.xml", f'<worksheet xmlns="{SML}"><sheetData>{rows}</sheetData></worksheet>')
+
+
+def participants_sheet(count):
+    """An .xlsx sheet of `count` participants of Organisatie 1 with shared strings."""
+    header = ('<row r="1"><c r="A1" t="inlineStr"><is><t>Naam</t></is></c><c r="B1" t="inlineStr"><is><t>Organisatie</t></is></c>'
+              '<c r="C1" t="inlineStr"><is><t>E-mailadres</t></is></c></row>')
+    rows = [header] + [f'<row r="{n + 1}"><c r="A{n + 1}" t="s"><v>{2 * n - 1}</v></c><c r="B{n + 1}" t="s"><v>0</v></c>'
+                       f'<c r="C{n + 1}" t="s"><v>{2 * n}</v></c></row>' for n in range(1, count + 1)]
+    strings = "<si><t>Organisatie 1</t></si>" + "".join(
+        f"<si><t>Nieuw {n}</t></si><si><t>n{n}@zorg.nl</t></si>" for n in range(1, count + 1))
+    return "".join(rows), strings
+
+
 def network(participants, extra="", meeting_extra=""):
     lines = ["netwerk:", "  naam: Netwerk Groot", "  plugin: kenniz",
              "  doel: We leren van elkaar.", "  contactpersoon: {naam: Anna Bakker, email: a.bakker@zorg.nl}", extra,
@@ -154,7 +193,28 @@ def main():
             with open(os.path.join(folder, f"afbeelding-{picture}.yaml"), "w", encoding="utf-8") as f:
                 f.write(f"netwerk: {{naam: N, logo: {picture}.png}}\nbijeenkomst: {{titel: T}}\n")
 
+        write("klein.yaml", network(3))
+        ods(os.path.join(folder, "miljoen-rijen.ods"), '<table:table-row table:number-rows-repeated="1000000">'
+            '<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>')
+        ods(os.path.join(folder, "lege-rijen.ods"), '<table:table-row><table:table-cell><text:p>Naam</text:p></table:table-cell>'
+            '</table:table-row><table:table-row table:number-rows-repeated="1048575"><table:table-cell '
+            'table:number-columns-repeated="16384"/></table:table-row>')
+        ods(os.path.join(folder, "bom.ods"), "", bomb_megabytes=1024)
+        xlsx(os.path.join(folder, "teksten.xlsx"), '<row r="1"><c r="A1" t="s"><v>0</v></c></row>',
+             "<si><t>x</t></si>" * 1_100_000)
+        xlsx(os.path.join(folder, "deelnemers.xlsx"), *participants_sheet(99_999))
+        with open(os.path.join(folder, "veld.csv"), "w", encoding="utf-8") as f:
+            f.write('Naam;Organisatie\n"' + "x" * 30_000_000 + '";a\n')
+
         cases = [
+            ("ODS: een rij 1.000.000 keer herhaald", ["importeer", "klein.yaml", "miljoen-rijen.ods"], dict(expect_code="I120")),
+            ("ODS: lege rijen tot het eind van het blad", ["importeer", "klein.yaml", "lege-rijen.ods", "--soort", "organisaties"],
+             dict(expect_success=True)),
+            ("ODS: zip-bom van 1 GB", ["importeer", "klein.yaml", "bom.ods"], dict(expect_code="I111")),
+            ("XLSX: 1.100.000 gedeelde teksten", ["importeer", "klein.yaml", "teksten.xlsx"], dict(expect_code="I111")),
+            ("CSV: een cel van 30 MB", ["importeer", "klein.yaml", "veld.csv"], dict(expect_code="I123")),
+            ("XLSX: 99.999 deelnemers importeren", ["importeer", "klein.yaml", "deelnemers.xlsx", "-o", "groot-import.yaml"],
+             dict(expect_success=True)),
             ("YAML billion laughs", ["check", "laughs.yaml"], dict(expect_code="D109")),
             ("YAML 20.000 diep", ["check", "diep.yaml"], dict(expect_code="D103")),
             ("duur_minuten Int.max", ["check", "duur.yaml"], dict(expect_code="N107")),

@@ -2,6 +2,7 @@ import Foundation
 public import Hummingbird
 public import LerendApplication
 public import LerendExpressions
+import LerendNetwork
 import Logging
 import Synchronization
 
@@ -85,6 +86,8 @@ final class WebState: Sendable {
     let cache: NetworkCache
     let pages = PageRenderer()
     let token = FormToken()
+    /// Spreadsheets between the steps of an import.
+    let uploads = UploadStore()
     /// Messages for the page after a form (post, redirect, get), by a random key.
     private let messages = Mutex<[String: String]>([:])
 
@@ -103,7 +106,10 @@ final class WebState: Sendable {
 
     /// What every page shows.
     var common: [String: Any] {
-        ["lerendversie": LerendVersion.text, "map": folder.path, "peildatum": DutchFormatting.date(date, style: "middel"), "token": token.value]
+        [
+            "lerendversie": LerendVersion.text, "map": folder.path, "peildatum": DutchFormatting.date(date, style: "middel"),
+            "token": token.value,
+        ]
     }
 
     /// A "see other" to `address`, which shows `message` once.

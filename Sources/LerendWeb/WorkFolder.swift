@@ -1,11 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The folder of network files the web application serves (`lerend web MAP`).
 ///
 /// A request names a network by its file name only; ``path(of:)`` accepts a name only when
@@ -46,33 +40,28 @@ struct WorkFolder: Sendable {
             && name != ".." && !name.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
     }
 
-    /// Whether `name` in the folder is a regular file and not a link (`lstat`).
+    /// Whether `name` in the folder is a regular file and not a link (its own
+    /// attributes, links not followed).
     private func isRegularFile(_ name: String) -> Bool {
-        var info = stat()
-        guard lstat(path + "/" + name, &info) == 0 else { return false }
-        return (info.st_mode & S_IFMT) == S_IFREG
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path + "/" + name)
+        return attributes?[.type] as? FileAttributeType == .typeRegular
     }
 
     /// What identifies the contents of a file without reading it: size, modification time
-    /// and inode. A file edited by hand, or replaced by an atomic write, gets a new stamp.
+    /// and file number. A file edited by hand, or replaced by an atomic write, gets a new
+    /// stamp.
     func stamp(of name: String) -> FileStamp? {
-        var info = stat()
-        guard lstat(path + "/" + name, &info) == 0 else { return nil }
-        #if canImport(Darwin)
-            let time = info.st_mtimespec
-        #else
-            let time = info.st_mtim
-        #endif
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path + "/" + name) else { return nil }
         return FileStamp(
-            size: Int64(info.st_size), seconds: Int64(time.tv_sec), nanoseconds: Int64(time.tv_nsec),
-            inode: UInt64(info.st_ino))
+            size: (attributes[.size] as? NSNumber)?.int64Value ?? -1,
+            modified: (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0,
+            inode: (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0)
     }
 }
 
 /// Size, modification time and inode of a file: when any differs, the file changed.
 struct FileStamp: Sendable, Hashable {
     let size: Int64
-    let seconds: Int64
-    let nanoseconds: Int64
+    let modified: Double
     let inode: UInt64
 }

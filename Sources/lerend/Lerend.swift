@@ -11,7 +11,8 @@ struct Lerend: ParsableCommand {
         abstract: "Lerende netwerken opzetten en draaien: documenten, controles en planning.",
         version: LerendVersion.text,
         subcommands: [
-            CheckCommand.self, StatusCommand.self, PlanCommand.self, CalendarCommand.self, ExportCommand.self, SendCommand.self,
+            CheckCommand.self, StatusCommand.self, PlanCommand.self, ImportCommand.self, CalendarCommand.self, ExportCommand.self,
+            SendCommand.self,
             RenderCommand.self,
             TemplateCommand.self, EditCommand.self, HistoryCommand.self,
             ReferenceCommand.self, PluginCommand.self, WebCommand.self,

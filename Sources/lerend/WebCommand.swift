@@ -86,7 +86,9 @@ struct WebCommand: ParsableCommand {
     /// Opens `address` in the browser when this computer has one (`xdg-open`, `open`).
     static func openBrowser(_ address: String) {
         let environment = ProcessInfo.processInfo.environment
-        guard environment["DISPLAY"] != nil || environment["WAYLAND_DISPLAY"] != nil || FileManager.default.fileExists(atPath: "/usr/bin/open")
+        guard
+            environment["DISPLAY"] != nil || environment["WAYLAND_DISPLAY"] != nil
+                || FileManager.default.fileExists(atPath: "/usr/bin/open")
         else { return }
         for program in ["/usr/bin/xdg-open", "/usr/bin/open"] where FileManager.default.isExecutableFile(atPath: program) {
             let process = Process()

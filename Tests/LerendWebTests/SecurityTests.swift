@@ -61,19 +61,24 @@ import Testing
         #expect(!guardOnAddress.accepts(authority: "localhost:8080"))
     }
 
-    @Test func aRequestForAnotherHostIsRefusedBeforeAnyPage() async throws {
-        let fixture = try WebFixture(samples: ["zorg-dichtbij"])
-        defer { fixture.remove() }
+    @Test func aRequestForAnotherHostOrAFormFromAnotherOriginIsRefused() {
         let guardOnLoopback = HostGuard<BasicRequestContext>(host: "127.0.0.1")
         let request = Request(
             head: HTTPRequest(method: .get, scheme: "http", authority: "aanvaller.example:8080", path: "/"),
             body: RequestBody(buffer: ByteBuffer()))
-        let context = BasicRequestContext(source: .init(logger: .init(label: "test")))
-        let response = try await guardOnLoopback.handle(request, context: context) { _, _ in
-            Issue.record("the page was made")
-            return Response(status: .ok)
-        }
-        #expect(response.status == .misdirectedRequest)
+        #expect(guardOnLoopback.refusal(for: request)?.status == .misdirectedRequest)
+        let fromElsewhere = Request(
+            head: HTTPRequest(
+                method: .post, scheme: "http", authority: "127.0.0.1:8080", path: "/nieuw",
+                headerFields: [.origin: "http://aanvaller.example"]),
+            body: RequestBody(buffer: ByteBuffer()))
+        #expect(guardOnLoopback.refusal(for: fromElsewhere)?.status == .forbidden)
+        let own = Request(
+            head: HTTPRequest(
+                method: .post, scheme: "http", authority: "127.0.0.1:8080", path: "/nieuw",
+                headerFields: [.origin: "http://127.0.0.1:8080"]),
+            body: RequestBody(buffer: ByteBuffer()))
+        #expect(guardOnLoopback.refusal(for: own) == nil)
     }
 
     @Test func aFormLargerThanTheLimitIsRefusedWithAMessage() async throws {

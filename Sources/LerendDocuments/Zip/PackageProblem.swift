@@ -92,7 +92,7 @@ enum PackageProblem: Error, Equatable {
         }
     }
 
-    private static func explanation(of fault: NameFault) -> String {
+    static func explanation(of fault: NameFault) -> String {
         switch fault {
         case .empty: "de naam is leeg"
         case .absolute: "de naam begint met '/' (een pad vanaf de hoofdmap)"
@@ -105,7 +105,7 @@ enum PackageProblem: Error, Equatable {
         }
     }
 
-    private static func explanation(of damage: Damage) -> String {
+    static func explanation(of damage: Damage) -> String {
         switch damage {
         case .longerThanDeclared(let size):
             "er komt meer uit dan de \(number(size)) bytes die het deel opgeeft (een zip-bom?); het uitpakken is daar gestopt"

@@ -16,6 +16,9 @@ public enum NetworkEdit: Sendable, Hashable {
     /// Adds an element at the end of the list at the path (`deelnemers`), making the list
     /// when it is not there. `comment` is written on a line of its own above it.
     case append(NetworkPath, NetworkEntry, comment: String? = nil)
+    /// Adds elements at the end of the list at the path in one change, as an import adds
+    /// its rows: the file is read back once, not once per element.
+    case appendAll(NetworkPath, [NetworkEntry], comment: String? = nil)
     /// Makes the element `index` of the list hold exactly the keys of the entry: changed
     /// values are set, missing keys removed, new keys added at its end.
     case replace(NetworkPath, index: Int, NetworkEntry)

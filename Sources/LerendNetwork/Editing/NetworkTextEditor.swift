@@ -47,7 +47,11 @@ public struct NetworkTextEditor: Sendable {
         case .setList(let path, let texts):
             try setList(path, texts)
         case .append(let path, let entry, let comment):
-            try append(path, .entry(entry, kind: NetworkSchema.kind(at: path)?.element), comment: comment)
+            try append(path, [.entry(entry, kind: NetworkSchema.kind(at: path)?.element)], comment: comment)
+        case .appendAll(let path, let entries, let comment):
+            guard !entries.isEmpty else { return }
+            let kind = NetworkSchema.kind(at: path)?.element
+            try append(path, entries.map { .entry($0, kind: kind) }, comment: comment)
         case .replace(let path, let index, let entry):
             try replaceMapping(path.appending(.index(index)), entry)
         case .removeItem(let path, let index):
@@ -188,42 +192,45 @@ public struct NetworkTextEditor: Sendable {
             for index in (texts.count..<items.count).reversed() { try removeItem(path, index: index) }
         }
         for value in texts.dropFirst(items.count) {
-            try append(path, .scalar(value, asText: kind?.element?.holdsText ?? true), comment: nil)
+            try append(path, [.scalar(value, asText: kind?.element?.holdsText ?? true)], comment: nil)
         }
     }
 
-    private mutating func append(_ path: NetworkPath, _ item: YAMLFragment, comment: String?) throws(DiagnosticList) {
+    private mutating func append(_ path: NetworkPath, _ added: [YAMLFragment], comment: String?) throws(DiagnosticList) {
         let layout = self.layout
         let resolution = try resolve(path)
         let before = file.root.value(path)
         let count: Int
         if case .list(let old)? = before { count = old.count } else { count = 0 }
         let expected: (DataNode) -> Bool = { node in
-            guard case .sequence(let items, _) = node, items.count == count + 1 else { return false }
-            return items[count].matches(item)
+            guard case .sequence(let items, _) = node, items.count == count + added.count else { return false }
+            return zip(items[count...], added).allSatisfy { $0.matches($1) }
         }
         guard resolution.missing.isEmpty else {
-            try insert(resolution, fragment: .blockList([item], comment: comment), path: path)
+            try insert(resolution, fragment: .blockList(added, comment: comment), path: path)
             return try check(path, expected)
         }
         let place = resolution.last
         let writer = YAMLFragmentWriter(layout: layout)
         let isEntry: Bool
-        if case .mapping = item { isEntry = true } else { isEntry = false }
+        if case .mapping? = added.first { isEntry = true } else { isEntry = false }
         switch place.node {
         case .sequence(let items, _) where items.isEmpty && isEntry && !place.inFlow && place.key != nil:
             // `deelnemers: []` becomes a list one element a line.
             let column = text.column(of: place.key!.start)
-            let lines = writer.items([item], dashColumn: column + layout.sequenceOffset, comment: comment, asFlow: false)
+            let lines = writer.items(added, dashColumn: column + layout.sequenceOffset, comment: comment, asFlow: false)
             let lineEnd = text.lineContentEnd(text.line(of: place.end))
             let rest = text.string(place.end..<lineEnd)
             try change(place.key!.colonEnd..<lineEnd, to: rest + "\n" + lines, path: path, expected: expected)
         case .sequence where text.isFlowStart(place.start):
             guard let items = text.items(of: place) else { throw unsupported(path) }
             if let last = items.last {
-                try change(last.end..<last.end, to: ", " + writer.flow(item), path: path, expected: expected)
+                try change(
+                    last.end..<last.end, to: added.map { ", " + writer.flow($0) }.joined(), path: path, expected: expected)
             } else {
-                try change(place.start + 1..<place.end - 1, to: writer.flow(item), path: path, expected: expected)
+                try change(
+                    place.start + 1..<place.end - 1, to: added.map(writer.flow).joined(separator: ", "), path: path,
+                    expected: expected)
             }
         case .sequence:
             guard let items = text.items(of: place), let last = items.last, let dash = last.dash else {
@@ -232,11 +239,11 @@ public struct NetworkTextEditor: Sendable {
             let asFlow: Bool
             if case .mapping = last.node { asFlow = text.isFlowStart(last.start) } else { asFlow = false }
             let at = text.lineContentEnd(text.line(of: last.end))
-            let lines = writer.items([item], dashColumn: text.column(of: dash), comment: comment, asFlow: asFlow)
+            let lines = writer.items(added, dashColumn: text.column(of: dash), comment: comment, asFlow: asFlow)
             try change(at..<at, to: "\n" + lines, path: path, expected: expected)
         case .scalar where place.isEmptyValue && place.key != nil && !place.inFlow:
             let column = text.column(of: place.key!.start)
-            let lines = writer.items([item], dashColumn: column + layout.sequenceOffset, comment: comment, asFlow: false)
+            let lines = writer.items(added, dashColumn: column + layout.sequenceOffset, comment: comment, asFlow: false)
             try change(place.start..<place.end, to: "\n" + lines, path: path, expected: expected)
         default:
             throw refusal("N141", path, "'\(path)' is \(place.node.kindName.withArticle), geen lijst", hint: nil)

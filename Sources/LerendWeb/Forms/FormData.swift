@@ -92,9 +92,11 @@ extension FormData {
             guard let headerEnd = Self.find([13, 10, 13, 10], in: Array(part), from: 0) else { continue }
             let header = String(decoding: part.prefix(headerEnd), as: UTF8.self)
             let body = Array(part.dropFirst(headerEnd + 4))
-            guard let disposition = header.split(separator: "\r\n").first(where: {
-                $0.lowercased().hasPrefix("content-disposition:")
-            }) else { continue }
+            guard
+                let disposition = header.split(separator: "\r\n").first(where: {
+                    $0.lowercased().hasPrefix("content-disposition:")
+                })
+            else { continue }
             guard let name = Self.parameter("name", in: String(disposition)) else { continue }
             if let fileName = Self.parameter("filename", in: String(disposition)) {
                 if !fileName.isEmpty { uploads[name] = Upload(fileName: fileName, bytes: body) }

@@ -1,8 +1,8 @@
-import LerendWorkflow
 import LerendApplication
 import LerendDiagnostics
 import LerendExpressions
 import LerendNetwork
+import LerendWorkflow
 
 /// The overview (`/`): every network of the folder with its plugin, step, next action,
 /// next meeting and the counts of the check; a file that does not load with its messages.

@@ -31,8 +31,25 @@ struct PageRenderer: Sendable {
 
     /// The page `name` with `context`, and what every page shows (version, folder, date).
     func render(_ name: String, _ context: [String: Any], common: [String: Any]) -> String {
-        let merged = common.merging(context) { _, page in page }
+        let merged = Self.withPresence(common.merging(context) { _, page in page })
         return library.render(merged, withTemplate: name) ?? "<!doctype html><p>Pagina \(name) ontbreekt.</p>"
+    }
+}
+
+extension PageRenderer {
+    /// The context with `heeft_<key>` next to every list, true when it has elements, at
+    /// every depth: what the templates test to show a table only when it has rows.
+    static func withPresence(_ context: [String: Any]) -> [String: Any] {
+        var result = context
+        for (key, value) in context {
+            if let list = value as? [Any] {
+                result["heeft_" + key] = !list.isEmpty
+                result[key] = list.map { element in (element as? [String: Any]).map(withPresence) ?? element }
+            } else if let inner = value as? [String: Any] {
+                result[key] = withPresence(inner)
+            }
+        }
+        return result
     }
 }
 
@@ -52,7 +69,8 @@ enum DiagnosticView {
         if let location = diagnostic.location { view["plaats"] = place(location, folder: folder) }
         if let line = diagnostic.sourceLine, let column = diagnostic.location?.column {
             view["regel"] = line
-            view["caret"] = String(repeating: " ", count: max(0, column - 1)) + String(repeating: "^", count: max(1, diagnostic.length))
+            view["caret"] =
+                String(repeating: " ", count: max(0, column - 1)) + String(repeating: "^", count: max(1, diagnostic.length))
         }
         if let hint = diagnostic.hint { view["hint"] = hint }
         return view

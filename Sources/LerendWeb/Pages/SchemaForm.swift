@@ -50,8 +50,13 @@ struct SchemaForm {
 
     private func input(_ field: EntitySchema.Field, path: String, current: DataNode?) -> [String: Any] {
         let value = submitted?[path] ?? Self.text(of: current, kind: field.kind)
+        // Every key the template `veld` tests is set, so that a field inside a group never
+        // reads its group's `groep` (Mustache looks up a missing key in the parent).
         var view: [String: Any] = [
-            "naam": path, "id": "veld-" + String(path.map { $0.isLetter || $0.isNumber ? $0 : "-" }), "label": Self.label(field.name),
+            "groep": false, "tekst": false, "tekstvak": false, "lijst": false, "email": false, "getal": false,
+            "datum": false, "tijd": false, "keuzes": [[String: Any]](), "fout": false, "fouten": [String](),
+            "naam": path, "id": "veld-" + String(path.map { $0.isLetter || $0.isNumber ? $0 : "-" }),
+            "label": Self.label(field.name),
             "uitleg": field.summary, "waarde": value, "verplicht": field.isRequired,
         ]
         if let messages = messages[path], !messages.isEmpty {

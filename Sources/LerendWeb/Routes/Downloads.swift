@@ -26,7 +26,7 @@ struct Downloads: Sendable {
             return problems(
                 name,
                 plan.problems.isEmpty
-                    ? [Diagnostic(.warning, id: "W102", "er zijn geen \(kind.pluralLabel) te maken voor dit netwerk")]
+                    ? [Diagnostic(.warning, id: "A155", "er zijn geen \(kind.pluralLabel) te maken voor dit netwerk")]
                     : plan.problems)
         }
         if !errors.isEmpty, plan.documentCount == 0 { return problems(name, errors) }
@@ -53,7 +53,9 @@ struct Downloads: Sendable {
                 }
             }
             let remarks = (plan.problems + failures).map { Self.plainText($0) }
-            if !remarks.isEmpty, let bytes = zip.add(name: "niet gemaakt.txt", bytes: Array(remarks.joined(separator: "\n\n").utf8)) {
+            if !remarks.isEmpty,
+                let bytes = zip.add(name: "niet gemaakt.txt", bytes: Array(remarks.joined(separator: "\n\n").utf8))
+            {
                 continuation.yield(ByteBuffer(bytes: bytes))
             }
             if let end = zip.finish() { continuation.yield(ByteBuffer(bytes: end)) }
@@ -81,7 +83,9 @@ struct Downloads: Sendable {
         }
         guard !files.isEmpty else { return problems(network, plan.problems + result.failures) }
         if files.count == 1 {
-            return file(files[0].1, name: (files[0].0 as NSString).lastPathComponent, format: plan.batches.first.map(\.template.format) ?? .odt)
+            return file(
+                files[0].1, name: (files[0].0 as NSString).lastPathComponent,
+                format: plan.batches.first.map(\.template.format) ?? .odt)
         }
         var zip = StoredZipStream()
         var bytes: [UInt8] = []
@@ -89,7 +93,10 @@ struct Downloads: Sendable {
         bytes += zip.finish() ?? []
         return Response(
             status: .ok,
-            headers: [.contentType: "application/zip", .contentDisposition: Self.disposition("\(stem) \(kind.pluralLabel) samengevoegd.zip")],
+            headers: [
+                .contentType: "application/zip",
+                .contentDisposition: Self.disposition("\(stem) \(kind.pluralLabel) samengevoegd.zip"),
+            ],
             body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
@@ -124,7 +131,8 @@ struct Downloads: Sendable {
     /// `attachment` with the name as ASCII and as UTF-8 (RFC 6266), so that every browser
     /// keeps "uitnodiging Anaïs.odt".
     static func disposition(_ name: String) -> String {
-        let ascii = String(name.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 ? Character($0) : "_" })
+        let ascii = String(
+            name.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 ? Character($0) : "_" })
         let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
         let encoded = name.addingPercentEncoding(withAllowedCharacters: allowed) ?? ascii
         return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"

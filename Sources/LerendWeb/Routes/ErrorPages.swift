@@ -15,12 +15,15 @@ struct ErrorPages<Context: RequestContext>: RouterMiddleware {
                 "fout",
                 [
                     "titel": "\(broken.name) kan niet gelezen worden", "kruimels": [["naam": broken.name]],
-                    "tekst": "Dit netwerkbestand kan niet gelezen worden. Verbeter het bestand (in een teksteditor) en laad deze pagina opnieuw.",
+                    "tekst":
+                        "Dit netwerkbestand kan niet gelezen worden. Verbeter het bestand (in een teksteditor) en laad deze pagina opnieuw.",
                     "meldingen": DiagnosticView.list(broken.diagnostics, folder: state.folder.path),
                 ], status: .unprocessableContent)
         } catch let error as HTTPError {
             let text = error.body ?? (error.status == .notFound ? "Deze pagina bestaat niet." : "Dit verzoek is niet verwerkt.")
-            return state.page("fout", ["titel": error.status == .notFound ? "Niet gevonden" : "Niet verwerkt", "tekst": text], status: error.status)
+            return state.page(
+                "fout", ["titel": error.status == .notFound ? "Niet gevonden" : "Niet verwerkt", "tekst": text],
+                status: error.status)
         }
     }
 }

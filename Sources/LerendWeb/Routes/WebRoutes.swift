@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import LerendApplication
 import LerendDiagnostics
+import LerendDocuments
 import LerendExpressions
 import LerendNetwork
 
@@ -23,6 +24,8 @@ struct WebRoutes: Sendable {
         router.get("/netwerk/:bestand/plannen") { _, context in try planPage(context) }
         router.post("/netwerk/:bestand/plannen") { request, context in try await acceptPlan(request, context) }
         FormRoutes(state: state).add(to: router)
+        StartRoutes(state: state).add(to: router)
+        ImportRoutes(state: state, uploads: state.uploads).add(to: router)
     }
 
     func overview() -> Response {
@@ -51,7 +54,8 @@ struct WebRoutes: Sendable {
         let (name, opened) = try openedNetwork(context)
         let query = request.uri.queryParameters
         guard let kind = query["soort"].flatMap({ DocumentKind(rawValue: String($0)) }) else {
-            return state.page("fout", ["titel": "Onbekend document", "tekst": "Kies een document uit de lijst."], status: .badRequest)
+            return state.page(
+                "fout", ["titel": "Onbekend document", "tekst": "Kies een document uit de lijst."], status: .badRequest)
         }
         let format: DocumentFormat = query["formaat"] == "docx" ? .docx : .odt
         let merged = query["vorm"] == "samengevoegd"
@@ -85,15 +89,19 @@ struct WebRoutes: Sendable {
         guard !meetings.isEmpty else {
             return try planPage(
                 context,
-                problems: [Diagnostic(.warning, id: "W101", "er is geen bijeenkomst gekozen; er is niets veranderd")])
+                problems: [Diagnostic(.warning, id: "A154", "er is geen bijeenkomst gekozen; er is niets veranderd")])
         }
         do throws(DiagnosticList) {
-            let text = try opened.session.networkFile.text(
-                adding: meetings, note: "voorgesteld door lerend plan op \(opened.session.date.iso), overgenomen in lerend web")
-            try NetworkFiles(state: state).replace(name, with: text, loadedVersion: form["versie"] ?? "")
+            guard let version = FileVersion(form["versie"] ?? "") else { throw FormRoutes.staleForm(opened.session.path) }
+            let note = "voorgesteld door lerend plan op \(opened.session.date.iso), overgenomen in lerend web"
+            _ = try NetworkDocument.apply(
+                [.appendAll(NetworkPath([.key("bijeenkomsten")]), meetings.map(\.entry), comment: note)],
+                to: opened.session.path, expecting: version, allowingNewWarnings: true)
         } catch {
+            state.cache.forget(name)
             return try planPage(context, problems: error.diagnostics)
         }
+        state.cache.forget(name)
         let count = meetings.count
         return state.redirect(
             to: NetworkPage.base(name),
@@ -113,7 +121,11 @@ struct WebRoutes: Sendable {
         }
     }
 
-    func version(_ name: String) -> String { NetworkFiles(state: state).version(of: name) ?? "" }
+    /// The version of the file `name` that a form carries (the lost-update check).
+    func version(_ name: String) -> String {
+        guard let path = state.folder.path(of: name) else { return "" }
+        return (try? NetworkDocument.open(path).version.description) ?? ""
+    }
 }
 
 /// A network file that does not load, shown as a page with its messages.

@@ -39,6 +39,20 @@ struct HostGuard<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
+        if let refusal = refusal(for: request) { return refusal }
+        var response = try await next(request, context)
+        response.headers[.contentSecurityPolicy] =
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[.init("Referrer-Policy")!] = "no-referrer"
+        response.headers[.init("X-Frame-Options")!] = "DENY"
+        if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
+        return response
+    }
+
+    /// The answer to a request that does not belong: another host, or a form from another
+    /// origin; `nil` for one that may go on.
+    func refusal(for request: Request) -> Response? {
         guard accepts(authority: request.head.authority) else {
             return Self.refusal(
                 .misdirectedRequest,
@@ -49,18 +63,12 @@ struct HostGuard<Context: RequestContext>: RouterMiddleware {
         {
             return Self.refusal(.forbidden, "Dit formulier komt van een andere website en is niet verwerkt.")
         }
-        var response = try await next(request, context)
-        response.headers[.contentSecurityPolicy] =
-            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
-        response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[.referrerPolicy] = "no-referrer"
-        response.headers[.xFrameOptions] = "DENY"
-        if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
-        return response
+        return nil
     }
 
     static func refusal(_ status: HTTPResponse.Status, _ message: String) -> Response {
-        let page = "<!doctype html><html lang=\"nl\"><meta charset=\"utf-8\"><title>Geweigerd</title><p>\(HTML.escape(message))</p></html>"
+        let page =
+            "<!doctype html><html lang=\"nl\"><meta charset=\"utf-8\"><title>Geweigerd</title><p>\(HTML.escape(message))</p></html>"
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: page)))
