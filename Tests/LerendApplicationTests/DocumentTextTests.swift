@@ -77,8 +77,13 @@ import Testing
     static func plainText(_ bytes: [UInt8], format: DocumentFormat) throws -> String {
         let archive = try ZipArchive(bytes: bytes)
         let name = format == .docx ? "word/document.xml" : "content.xml"
-        let entry = try #require(archive.entry(named: name))
-        var xml = String(decoding: try archive.contents(of: entry), as: UTF8.self)
+        // The body, then the headers and footers (ODT: in styles.xml).
+        let names = [name] + archive.entries.map(\.name).filter { $0 == "styles.xml" || $0.hasPrefix("word/footer") }
+        var xml = ""
+        for part in names {
+            let entry = try #require(archive.entry(named: part))
+            xml += String(decoding: try archive.contents(of: entry), as: UTF8.self) + "\n"
+        }
         xml = xml.replacing(/<\/(text:p|text:h|w:p)>/, with: "\n").replacing(/<(text:tab|w:tab)\/>/, with: " ")
             .replacing(/<[^>]+>/, with: "")
         for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'"), ("&amp;", "&")] {
@@ -96,6 +101,7 @@ import Testing
             (/\{\{|\{%|%\}|\}\}/, "a tag left over"), (/\blerend (?:plan|check|export|status|plugin)\b/, "tool syntax"),
             (/\b(?:netwerk|besluiten|kwaliteit|bijeenkomsten|deelnemers|organisaties|voorkeuren)\.[a-z_]+/, "a field name"),
             (/(?:^|\s)--[a-z]/, "a command-line option"),
+            (/·\s*·|^\s*·|·\s*$/, "an empty part between dots"),
         ]
     }
 
