@@ -199,6 +199,18 @@ import Testing
         }
     }
 
+    @Test func theAgendaNamesAPersonWhereItWouldNameTheHostOrganisation() throws {
+        let network = try #require(try Self.networks().first { $0.name == "kleinschalig-zuid" })
+        let documents = try Self.documents(
+            network.text, date: network.date, format: .odt,
+            request: ExportRequest(kinds: [.agenda], format: .odt, meetingNumbers: [2]))
+        let agenda = try #require(documents.first)
+        // Meeting 2 has no facilitator; its host Zorgvilla De Eik is Mo Haddou, who prepares it.
+        #expect(agenda.text.contains("Opening en vaststellen agenda\nWelkom door de gastheer.\nMo Haddou\n"), "\(agenda.text)")
+        #expect(agenda.text.contains("Gastheer\nZorgvilla De Eik\n"))
+        #expect(agenda.text.components(separatedBy: "\nZorgvilla De Eik\n").count - 1 == 1, "only the host's row")
+    }
+
     /// A KenniZ network whose meeting 4 has no place, theme or facilitator yet.
     static func networkWithUnknowns() throws -> String {
         let text = try String(contentsOfFile: Repository.sample("kleinschalig-zuid"), encoding: .utf8)

@@ -112,13 +112,27 @@ public struct DocumentData: Sendable {
             .setting("is_evaluatie", to: .bool(meeting.value(atPath: "evaluatie") == .bool(true)))
             .setting("plaats", to: place.isEmpty ? .null : .string(place))
             .setting("adres", to: address(meeting).map(Value.string) ?? .null)
-            .setting("agenda", to: .list(agenda))
+            .setting("agenda", to: .list(agendaWithPeople(agenda, meeting: meeting)))
         for key in ["thema", "gastheer", "gespreksleider", "online_link"] where value.value(atPath: key) == nil {
             value = value.setting(key, to: .null)
         }
         if value.value(atPath: "voorbereiders") == nil { value = value.setting("voorbereiders", to: []) }
         if value.value(atPath: "locatie") == nil { value = value.setting("locatie", to: [:]) }
         return (value, remark)
+    }
+
+    /// The agenda with a person where it names the host organisation as "wie": a preparer
+    /// from that organisation, else its first participant (an organisation cannot open a
+    /// meeting).
+    func agendaWithPeople(_ agenda: [Value], meeting: Value) -> [Value] {
+        guard let host = AgendaBuilder.text(meeting, "gastheer") else { return agenda }
+        let people = networkFile.network.participants.filter { $0.organisation == host }.map(\.name)
+        var preparers: [String] = []
+        if case .list(let names) = meeting.value(atPath: "voorbereiders") ?? .null { preparers = names.compactMap(\.stringValue) }
+        guard let person = people.first(where: preparers.contains) ?? people.first else { return agenda }
+        return agenda.map { item in
+            AgendaBuilder.text(item, "wie") == host ? item.setting("wie", to: .string(person)) : item
+        }
     }
 
     /// Where the meeting is, written out: "Woonzorgcentrum De Linde, Lindelaan 12, 8011 AB
