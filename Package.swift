@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C libraries, installed by the set-up script (libxml2-dev, libzip-dev).
@@ -102,12 +104,24 @@ let package = Package(
                 "LerendWorkflow", "LerendNetwork", "LerendMail",
             ]),
 
+        // The local web application (`lerend web`): pages rendered on the server from the
+        // Mustache templates in Resources/ (built into the program), over LerendApplication.
+        .target(
+            name: "LerendWeb",
+            dependencies: [
+                "LerendDiagnostics", "LerendExpressions", "LerendData", "LerendNetwork", "LerendWorkflow", "LerendApplication",
+                "LerendCalendar", "LerendMail", "LerendDocuments",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.embedInCode("Resources")]),
+
         // The command-line tool; thin: parses arguments, calls LerendApplication, prints.
         .executableTarget(
             name: "lerend",
             dependencies: [
                 "LerendDiagnostics", "LerendExpressions", "LerendData", "LerendDocuments", "LerendNetwork",
-                "LerendWorkflow", "LerendApplication", "LerendMail",
+                "LerendWorkflow", "LerendApplication", "LerendMail", "LerendWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -152,6 +166,12 @@ let package = Package(
         .testTarget(
             name: "LerendMailTests",
             dependencies: ["LerendMail", "LerendTestSupport"]),
+        .testTarget(
+            name: "LerendWebTests",
+            dependencies: [
+                "LerendWeb", "LerendApplication", "LerendTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         .testTarget(
             name: "LerendDataTests",
             dependencies: ["LerendData", "LerendExpressions", "LerendDiagnostics"]),

@@ -8,6 +8,7 @@
 //     swift run -c release lerend-benchmark samenvoegen --count 1000      (all in one document)
 //     .build/release/lerend-benchmark pdf --count 60 --rounds 2           (the PDF pool; LibreOffice)
 //     swift run -c release lerend-benchmark presentielijst --deelnemers 100 --bijeenkomsten 7
+//     swift build -c release && .build/release/lerend-benchmark web --netwerken 100   (the overview of lerend web)
 //
 // Every measurement runs in a child process of its own, so that its peak memory
 // (getrusage's ru_maxrss) is its own, and writes into a fresh folder.
@@ -182,6 +183,17 @@ if arguments.first == "pdf" {
     exit(0)
 }
 
+if arguments.first == "web" {
+    // lerend web itself, next to this program.
+    let lerend = URL(filePath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "lerend")
+    let samples = fixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appending(path: "samples/netwerken")
+    try WebBenchmark.table(
+        lerend: lerend, samples: samples, count: Int(value(of: "--netwerken", in: arguments) ?? "100") ?? 100,
+        requests: Int(value(of: "--keer", in: arguments) ?? "50") ?? 50,
+        folder: URL(filePath: value(of: "--map", in: arguments) ?? NSTemporaryDirectory()))
+    exit(0)
+}
 if arguments.first == "presentielijst" {
     // The attendance list: one document with a row per participant and a column per meeting.
     let templates = fixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

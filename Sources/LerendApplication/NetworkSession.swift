@@ -35,21 +35,31 @@ public struct NetworkSession: Sendable {
     /// Throws every problem of the file at once, or the plugins that are not found
     /// (with the places searched).
     public static func open(_ path: String, locator: ResourceLocator, date: LocalDate) throws(DiagnosticList) -> NetworkSession {
+        try open(path, plugins: LoadedPlugins(locator: locator), date: date)
+    }
+
+    /// Opens the network file at `path` with plugins loaded before, as a front end that
+    /// opens many files does (the web application's overview).
+    public static func open(_ path: String, plugins catalog: LoadedPlugins, date: LocalDate) throws(DiagnosticList)
+        -> NetworkSession
+    {
         let networkFile = try NetworkFile.load(path: path)
-        let (bundles, bundleProblems) = PluginLoader(searchPath: locator.pluginPlaces.map(\.path)).load()
-        let skipped = bundleProblems.map { problem in
-            var warning = problem
-            if warning.severity == .error { warning.severity = .warning }
-            warning.notes.append("deze plugin is overgeslagen; de andere plugins werken gewoon")
-            return warning
-        }
-        let checker = RuleChecker(plugins: bundles)
+        return try open(networkFile, path: path, plugins: catalog, date: date)
+    }
+
+    /// A session for a network file already loaded (or parsed from a text, such as a
+    /// change the web application is about to write).
+    public static func open(_ networkFile: NetworkFile, path: String, plugins catalog: LoadedPlugins, date: LocalDate)
+        throws(DiagnosticList) -> NetworkSession
+    {
+        let locator = catalog.locator
+        let checker = catalog.checker
         let selection = checker.selection(for: networkFile.network, in: networkFile.file)
-        let warnings = networkFile.warnings + skipped
+        let warnings = networkFile.warnings + catalog.skipped
         guard selection.problems.isEmpty,
             let plugin = selection.plugins.first(where: { $0.id == networkFile.network.plugin })
         else {
-            throw DiagnosticList(warnings + locator.pluginsMissing(selection.problems, found: bundles.map(\.id)))
+            throw DiagnosticList(warnings + locator.pluginsMissing(selection.problems, found: catalog.plugins.map(\.id)))
         }
         return NetworkSession(
             path: path, networkFile: networkFile, plugin: plugin, plugins: selection.plugins, checker: checker, date: date,

@@ -14,7 +14,7 @@ struct Lerend: ParsableCommand {
             CheckCommand.self, StatusCommand.self, PlanCommand.self, CalendarCommand.self, ExportCommand.self, SendCommand.self,
             RenderCommand.self,
             TemplateCommand.self,
-            ReferenceCommand.self, PluginCommand.self,
+            ReferenceCommand.self, PluginCommand.self, WebCommand.self,
         ],
         helpNames: [.short, .long])
 

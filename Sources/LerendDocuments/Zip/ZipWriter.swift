@@ -41,6 +41,8 @@ struct ZipWriter {
     private(set) var bytes: [UInt8] = []
     private var centralDirectory: [UInt8] = []
     private var count = 0
+    /// Bytes handed out by ``takeBytes()`` already: the archive so far is those and ``bytes``.
+    private var emitted = 0
 
     init(capacity: Int = 32 * 1024, limits: Limits = .zip) {
         self.limits = limits
@@ -54,6 +56,16 @@ struct ZipWriter {
         bytes.removeAll(keepingCapacity: true)
         centralDirectory.removeAll(keepingCapacity: true)
         count = 0
+        emitted = 0
+    }
+
+    /// The bytes written since the last call, to send on while the archive grows (a
+    /// download streamed member by member); offsets keep counting from the start.
+    mutating func takeBytes() -> [UInt8] {
+        let taken = bytes
+        emitted += taken.count
+        bytes.removeAll(keepingCapacity: true)
+        return taken
     }
 
     /// Prepares a member whose data is already in its stored form (compressed or not).
@@ -116,7 +128,7 @@ struct ZipWriter {
 
     /// Appends the central directory and its end record; ``bytes`` is then a whole archive.
     mutating func finish() throws(ZipWriterError) {
-        guard bytes.count <= limits.size, let offset = UInt32(exactly: bytes.count),
+        guard emitted + bytes.count <= limits.size, let offset = UInt32(exactly: emitted + bytes.count),
             centralDirectory.count <= limits.size, let directorySize = UInt32(exactly: centralDirectory.count)
         else { throw .documentTooLarge(part: nil, limit: limits.size) }
         guard count <= limits.entryCount, let entryCount = UInt16(exactly: count) else {
@@ -136,7 +148,7 @@ struct ZipWriter {
     /// The offset of a member that starts now, when there is room for one more.
     private func nextEntryOffset(for name: [UInt8]) throws(ZipWriterError) -> UInt32 {
         guard count < limits.entryCount else { throw .tooManyParts(limit: limits.entryCount) }
-        guard bytes.count <= limits.size, let offset = UInt32(exactly: bytes.count) else {
+        guard emitted + bytes.count <= limits.size, let offset = UInt32(exactly: emitted + bytes.count) else {
             throw .documentTooLarge(part: Self.text(name), limit: limits.size)
         }
         return offset
