@@ -11,12 +11,29 @@ public struct ExportRequest: Sendable {
     /// Only these meetings (their numbers); empty: every meeting on or after the
     /// reference date.
     public var meetingNumbers: [Int]
+    /// What to do with a value a document would print that the file does not give yet
+    /// (the place, theme or facilitator of a meeting, the form of the network).
+    public var unknownValues: UnknownValuePolicy
 
-    public init(kinds: [DocumentKind] = DocumentKind.allCases, format: DocumentFormat = .odt, meetingNumbers: [Int] = []) {
+    public init(
+        kinds: [DocumentKind] = DocumentKind.allCases, format: DocumentFormat = .odt, meetingNumbers: [Int] = [],
+        unknownValues: UnknownValuePolicy = .omit
+    ) {
         self.kinds = kinds.sorted()
         self.format = format
         self.meetingNumbers = meetingNumbers
+        self.unknownValues = unknownValues
     }
+}
+
+/// What an export does with a value that is not known yet. No document ever prints a
+/// stand-in such as "nog niet bekend".
+public enum UnknownValuePolicy: String, Sendable, CaseIterable {
+    /// The document leaves the sentence or line of the value out (the default: the
+    /// documents of a year planned ahead can go out before every detail is known).
+    case omit = "weglaten"
+    /// The export reports every unknown value (X105) and writes nothing.
+    case report = "melden"
 }
 
 /// The documents of one kind, made from one compiled template.

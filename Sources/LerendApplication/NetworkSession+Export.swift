@@ -14,6 +14,10 @@ extension NetworkSession {
         let logos = LogoResolver(session: self)
         let data = DocumentData(networkFile: networkFile, plugin: plugin, date: date, logo: try logos.ownLogo())
         let meetings = try chosenMeetings(request, data: data)
+        if request.unknownValues == .report {
+            let unknown = unknownValues(request, meetings: meetings.values, data: data)
+            if !unknown.isEmpty { throw DiagnosticList(unknown) }
+        }
         var problems = meetings.remarks
         var skipped = 0
         var batches: [ExportBatch] = []
@@ -98,6 +102,32 @@ extension NetworkSession {
         }
         if !errors.isEmpty { throw DiagnosticList(errors) }
         return ExportPlan(batches: batches, problems: problems, skippedCount: skipped)
+    }
+
+    /// X105 for every value the documents of `request` would print that the file does not
+    /// give yet: the plan reads the network and every meeting, an agenda and an invitation
+    /// their own meeting.
+    private func unknownValues(_ request: ExportRequest, meetings: [Value], data: DocumentData) -> [Diagnostic] {
+        var unknown: [UnknownValue] = []
+        if request.kinds.contains(.plan) { unknown += data.unknownNetworkValues + data.meetings.flatMap(data.unknownValues) }
+        if request.kinds.contains(.agenda) || request.kinds.contains(.invitation) {
+            unknown += meetings.flatMap(data.unknownValues)
+        }
+        var seen: Set<UnknownValue> = []
+        return unknown.filter { seen.insert($0).inserted }.map { value in
+            let hint =
+                "vul '\(value.key)' aan in het netwerkbestand, of laat de zin weg met --onbekend weglaten"
+            guard let number = value.meeting else {
+                return networkFile.file.diagnostic(
+                    id: "X105", "\(value.description) is nog niet bekend",
+                    at: networkFile.file.root["netwerk"]?.location ?? SourceLocation(file: path), hint: hint)
+            }
+            let node = network.meetings.first { $0.date == value.date }?.node
+            let when = value.date.map { " (\(DutchFormatting.date($0, style: "middel")))" } ?? ""
+            return networkFile.file.diagnostic(
+                id: "X105", "bijeenkomst \(number)\(when): \(value.description) is nog niet bekend",
+                at: node?.location ?? SourceLocation(file: path), hint: hint)
+        }
     }
 
     /// One invitation per participant per meeting; a participant who cannot get one is

@@ -91,6 +91,28 @@ struct ExportCommand: ParsableCommand {
     var email = false
 
     @Option(
+        name: [.customLong("onbekend"), .customLong("unknown")],
+        help: ArgumentHelp(
+            "Wat er gebeurt met een gegeven dat nog niet bekend is (plaats, thema of gespreksleider van een bijeenkomst, vorm van het netwerk): weglaten laat de zin weg, melden noemt elk ontbrekend gegeven en schrijft niets.",
+            valueName: "weglaten|melden"))
+    var unknown: Unknown = .weglaten
+
+    /// What to do with a value not known yet, as the command line says it.
+    enum Unknown: String, ExpressibleByArgument, CaseIterable {
+        case weglaten, melden
+
+        init?(argument: String) {
+            switch argument.lowercased() {
+            case "weglaten", "omit": self = .weglaten
+            case "melden", "report": self = .melden
+            default: return nil
+            }
+        }
+
+        var policy: UnknownValuePolicy { self == .weglaten ? .omit : .report }
+    }
+
+    @Option(
         name: [.customLong("pdf-wachttijd"), .customLong("pdf-timeout")],
         help: ArgumentHelp(
             "Hoeveel seconden LibreOffice over één document mag doen voordat het wordt afgebroken.",
@@ -118,7 +140,7 @@ struct ExportCommand: ParsableCommand {
             plan = try session.exportPlan(
                 ExportRequest(
                     kinds: email ? Array(Set(document.kinds + [.invitation, .agenda])) : document.kinds,
-                    format: format.documentFormat, meetingNumbers: meetingNumbers))
+                    format: format.documentFormat, meetingNumbers: meetingNumbers, unknownValues: unknown.policy))
             Console.report(plan.problems)
             let inputs = [session.path] + plan.batches.map(\.templatePath)
             let exporter = DocumentExporter(workers: workers)

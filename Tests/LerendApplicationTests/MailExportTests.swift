@@ -104,9 +104,19 @@ import Testing
     }
 
     @Test func withoutItsAgendaAMailIsNotWritten() throws {
-        // The default agenda needs each participant's function: without one it fails.
-        let (_, folder, mails) = try Self.export(TestNetworks.network(participants: 2))
+        // The network's own agenda is the plan of approach, which needs data an agenda does
+        // not have: every agenda fails.
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: Repository.templates + "/plan-van-aanpak.odt", toPath: folder + "/agenda.odt")
+        let text = TestNetworks.network(participants: 2).replacing(
+            "  plugin: kenniz\n", with: "  plugin: kenniz\n  sjablonen: {agenda: agenda.odt}\n")
+        try write(text, to: folder + "/netwerk.yaml")
+        let session = try NetworkSession.open(folder + "/netwerk.yaml", locator: Repository.locator(), date: referenceDate)
+        let plan = try session.exportPlan(ExportRequest(kinds: [.invitation, .agenda]))
+        let documents = try DocumentExporter().write(plan, into: folder + "/uit")
+        #expect(!documents.failures.isEmpty)
+        let mails = try session.writeInvitationMails(plan, documents: documents, into: folder + "/uit", attachPDF: false)
         #expect(mails.written.isEmpty)
         #expect(mails.skippedCount == 2)
         #expect(mails.problems.map(\.id) == ["M105", "M105"])

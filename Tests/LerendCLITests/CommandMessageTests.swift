@@ -101,6 +101,23 @@ import Testing
         #expect(status.status == 0, "\(status.errors)")
     }
 
+    @Test func unknownValuesAreReportedBeforeAnythingIsWrittenOrLeftOut() throws {
+        let folder = try Program.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // One meeting without a place, and without the facilitator KenniZ gives the first.
+        try Data(TestNetworks.network(participants: 2).utf8).write(to: folder.appending(path: "netwerk.yaml"))
+        let reported = try Program.run(
+            ["export", "netwerk.yaml", "--datum", "2026-01-01", "-o", "docs", "--onbekend", "melden"], in: folder)
+        #expect(reported.status == 1)
+        #expect(reported.errors.contains("fout[X105]: bijeenkomst 1 (10 maart 2026): de plaats is nog niet bekend"))
+        #expect(reported.errors.contains("fout[X105]: bijeenkomst 1 (10 maart 2026): de gespreksleider is nog niet bekend"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "docs").path(percentEncoded: false)))
+        let omitted = try Program.run(["export", "netwerk.yaml", "--datum", "2026-01-01", "-o", "docs"], in: folder)
+        #expect(omitted.status == 0, "\(omitted.errors)")
+        #expect(!omitted.errors.contains("X105"))
+        #expect(FileManager.default.fileExists(atPath: folder.appending(path: "docs").path(percentEncoded: false)))
+    }
+
     @Test func exportHelpShowsTheDutchValuesAndDefault() throws {
         let folder = try Program.folder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -82,7 +82,7 @@ package enum AgendaBuilder {
             Item(title: "Opening en vaststellen agenda", minutes: 10, who: leader, note: "Welkom door de gastheer."),
             Item(
                 title: "Thema: \(theme)", minutes: 0, who: preparers,
-                note: "Voorbereid door \(preparers ?? "het tweetal"); neem de situatie in je eigen organisatie mee."),
+                note: "Voorbereid door \(preparers ?? "het tweetal"); ieder brengt de situatie in de eigen organisatie mee."),
         ]
         if meeting.value(atPath: "evaluatie") == .bool(true) {
             items.append(

@@ -9,7 +9,8 @@ import LerendWorkflow
 /// Every document gets `netwerk` (with `ondersteuner`), `afzender` (the contact person),
 /// `datum_brief`, `deelnemers` and `organisaties`; an agenda and an invitation get
 /// `bijeenkomst` with its timed `agenda`; an invitation gets `deelnemer` with `rol`; the
-/// plan gets `plan`, `bijeenkomsten`, `totaal_clienten`, `teksten` and `bevindingen`.
+/// plan gets `plan`, `bijeenkomsten`, `totaal_clienten`, `teksten` (filled) and `bevindingen`;
+/// every document gets `programma`, the plugin's year programme.
 public struct DocumentData: Sendable {
     public let networkFile: NetworkFile
     public let plugin: any Plugin
@@ -57,7 +58,20 @@ public struct DocumentData: Sendable {
             "deelnemers": data.value(atPath: "deelnemers") ?? [], "organisaties": data.value(atPath: "organisaties") ?? [],
         ]
         result = result.setting("teksten", to: plugin.texts)
-        return result
+        return result.setting("programma", to: programme(plugin.programme))
+    }
+
+    /// The plugin's year programme as templates and texts read it (`programma.bijeenkomsten`,
+    /// `programma.duur_minuten`, `programma.gespreksleider_bij`, ...); empty without one.
+    static func programme(_ programme: YearProgramme?) -> Value {
+        guard let programme else { return [:] }
+        return [
+            "bijeenkomsten": .int(programme.meetings), "duur_minuten": .int(programme.durationMinutes),
+            "eerste_duur_minuten": programme.firstDurationMinutes.map(Value.int) ?? .null,
+            "gespreksleider_bij": .list(programme.facilitatorAt.map(Value.int)),
+            "gespreksleider": programme.facilitator.map(Value.string) ?? .null,
+            "evaluatie_bij": programme.evaluationAt.map(Value.int) ?? .null,
+        ]
     }
 
     /// The contact person, completed with their function and organisation when they are
@@ -96,9 +110,9 @@ public struct DocumentData: Sendable {
             .setting("titel", to: .string("Bijeenkomst \(number)" + (theme.map { " – \($0)" } ?? "")))
             .setting("is_eerste", to: .bool(number == 1))
             .setting("is_evaluatie", to: .bool(meeting.value(atPath: "evaluatie") == .bool(true)))
-            .setting("plaats", to: .string(place.isEmpty ? "nog niet bekend" : place))
-            .setting("adres", to: .string(address(meeting)))
-            .setting("agenda", to: .list(agenda))
+            .setting("plaats", to: place.isEmpty ? .null : .string(place))
+            .setting("adres", to: address(meeting).map(Value.string) ?? .null)
+            .setting("agenda", to: .list(agendaWithPeople(agenda, meeting: meeting)))
         for key in ["thema", "gastheer", "gespreksleider", "online_link"] where value.value(atPath: key) == nil {
             value = value.setting(key, to: .null)
         }
@@ -107,9 +121,24 @@ public struct DocumentData: Sendable {
         return (value, remark)
     }
 
+    /// The agenda with a person where it names the host organisation as "wie": a preparer
+    /// from that organisation, else its first participant (an organisation cannot open a
+    /// meeting).
+    func agendaWithPeople(_ agenda: [Value], meeting: Value) -> [Value] {
+        guard let host = AgendaBuilder.text(meeting, "gastheer") else { return agenda }
+        let people = networkFile.network.participants.filter { $0.organisation == host }.map(\.name)
+        var preparers: [String] = []
+        if case .list(let names) = meeting.value(atPath: "voorbereiders") ?? .null { preparers = names.compactMap(\.stringValue) }
+        guard let person = people.first(where: preparers.contains) ?? people.first else { return agenda }
+        return agenda.map { item in
+            AgendaBuilder.text(item, "wie") == host ? item.setting("wie", to: .string(person)) : item
+        }
+    }
+
     /// Where the meeting is, written out: "Woonzorgcentrum De Linde, Lindelaan 12, 8011 AB
-    /// Zwolle", "online, via https://..." or both for a hybrid meeting.
-    func address(_ meeting: Value) -> String {
+    /// Zwolle", "online, via https://..." or both for a hybrid meeting; nil when the file
+    /// does not say yet (a template then leaves its sentence out).
+    func address(_ meeting: Value) -> String? {
         let text = { (path: String) in AgendaBuilder.text(meeting, path) }
         let postal = [text("locatie.postcode"), text("locatie.plaats")].compactMap { $0 }.joined(separator: " ")
         let building = [text("locatie.naam"), text("locatie.adres"), postal.isEmpty ? nil : postal].compactMap { $0 }
@@ -117,8 +146,10 @@ public struct DocumentData: Sendable {
         let online = text("online_link").map { "online, via \($0)" }
         switch text("vorm") {
         case "online": return online ?? "online"
-        case "hybride": return [building.isEmpty ? nil : building, online].compactMap { $0 }.joined(separator: " of ")
-        default: return building.isEmpty ? "nog niet bekend" : building
+        case "hybride":
+            let both = [building.isEmpty ? nil : building, online].compactMap { $0 }.joined(separator: " of ")
+            return both.isEmpty ? nil : both
+        default: return building.isEmpty ? nil : building
         }
     }
 
@@ -169,37 +200,5 @@ public struct DocumentData: Sendable {
                                 : "Stuur wat je voorbereidt uiterlijk een week van tevoren rond." : ""),
                 ])
         return shared.setting("bijeenkomst", to: meetingValue).setting("deelnemer", to: person)
-    }
-
-    /// The data of the plan of approach, with the findings of `findings`.
-    public func plan(findings: [Finding], ruleSets: [RuleSet]) -> Value {
-        let organisations = networkFile.network.organisations.map { organisation -> Value in
-            let names = networkFile.network.participants.filter { $0.organisation == organisation.name }.map {
-                Value.string($0.name)
-            }
-            return organisation.node.value.setting("deelnemers", to: .list(names))
-        }
-        let clients = networkFile.network.organisations.reduce(0) { $0 + ($1.node.integer("aantal_clienten") ?? 0) }
-        let count = { (severity: Severity) in Value.int(findings.filter { $0.severity == severity }.count) }
-        let findingValues: [Value] = findings.map {
-            ["ernst": .string($0.severity.label), "code": .string($0.ruleID), "melding": .string($0.message)]
-        }
-        return
-            shared
-            .setting(
-                "plan",
-                to: ["datum": .date(date), "jaar": .int(meetings.first?.value(atPath: "datum")?.dateValue?.year ?? date.year)]
-            )
-            .setting("organisaties", to: .list(organisations))
-            .setting("totaal_clienten", to: .int(clients))
-            .setting("bijeenkomsten", to: .list(meetings.map { self.meeting($0).value }))
-            .setting(
-                "bevindingen",
-                to: [
-                    "regelset": .string(
-                        DutchFormatting.enumeration(ruleSets.map { "\($0.name) (\($0.version))" }, conjunction: "en")),
-                    "fouten": count(.error), "waarschuwingen": count(.warning), "adviezen": count(.advice),
-                    "lijst": .list(findingValues),
-                ])
     }
 }
