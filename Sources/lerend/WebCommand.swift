@@ -79,6 +79,8 @@ struct WebCommand: ParsableCommand {
         try await server.run { port in
             let address = "http://\(shownHost):\(port)/"
             Console.print("Lerend draait op \(address)  (stoppen: Ctrl-C)")
+            // At once, also when the output goes to a pipe (a test, a service manager).
+            fflush(nil)
             if openBrowser { Self.openBrowser(address) }
         }
     }

@@ -241,7 +241,7 @@ struct FormRoutes: Sendable {
         }
         do throws(DiagnosticList) {
             guard let version = version.flatMap(FileVersion.init) else { throw Self.staleForm(document.path) }
-            _ = try NetworkDocument.apply(edits, to: document.path, expecting: version, allowingNewWarnings: true)
+            _ = try NetworkDocument.apply(edits, to: document.path, expecting: version)
         } catch {
             state.cache.forget(name)
             form.messages = form.messages(for: error.diagnostics)

@@ -73,9 +73,7 @@ struct ImportRoutes: Sendable {
         }
         let list = NetworkPath([.key(preview.target.listKey)])
         let note = "geïmporteerd uit \(upload.fileName) op \(state.date.iso)"
-        let edits = preview.entries.enumerated().map { index, entry in
-            NetworkEdit.append(list, entry, comment: index == 0 ? note : nil)
-        }
+        let edits = [NetworkEdit.appendAll(list, preview.entries, comment: note)]
         do throws(DiagnosticList) {
             guard let version = FileVersion(form["versie"] ?? "") else { throw FormRoutes.staleForm(document.path) }
             _ = try NetworkDocument.apply(edits, to: document.path, expecting: version, allowingNewWarnings: true)

@@ -17,8 +17,8 @@ struct WebRoutes: Sendable {
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
                 body: .init(byteBuffer: ByteBuffer(bytes: PackageResources.lerend_css)))
         }
-        router.get("/") { _, _ in overview() }
-        router.get("/netwerk/:bestand") { _, context in try network(context) }
+        router.get("/") { request, _ in overview(request) }
+        router.get("/netwerk/:bestand") { request, context in try network(request, context) }
         router.get("/netwerk/:bestand/agenda.ics") { _, context in try calendar(context) }
         router.get("/netwerk/:bestand/download") { request, context in try download(request, context) }
         router.get("/netwerk/:bestand/plannen") { _, context in try planPage(context) }
@@ -28,14 +28,18 @@ struct WebRoutes: Sendable {
         ImportRoutes(state: state, uploads: state.uploads).add(to: router)
     }
 
-    func overview() -> Response {
+    func overview(_ request: Request) -> Response {
         let date = state.date
-        return state.page("overzicht", OverviewPage.context(state.cache.all(on: date), folder: state.folder, date: date))
+        var context = OverviewPage.context(state.cache.all(on: date), folder: state.folder, date: date)
+        context["melding"] = state.message(for: request) as Any
+        return state.page("overzicht", context)
     }
 
-    func network(_ context: BasicRequestContext) throws -> Response {
+    func network(_ request: Request, _ context: BasicRequestContext) throws -> Response {
         let (name, opened) = try openedNetwork(context)
-        return state.page("netwerk", NetworkPage.context(name, opened, folder: state.folder))
+        var page = NetworkPage.context(name, opened, folder: state.folder)
+        page["melding"] = state.message(for: request) as Any
+        return state.page("netwerk", page)
     }
 
     func calendar(_ context: BasicRequestContext) throws -> Response {
