@@ -33,7 +33,13 @@ final class NetworkCache: Sendable {
 
     /// The network file `name` of the folder on `date`, opened again only when it changed.
     func entry(_ name: String, on date: LocalDate) -> Entry? {
-        guard let path = folder.path(of: name), let stamp = folder.stamp(of: name) else { return nil }
+        guard let path = folder.path(of: name) else { return nil }
+        return entry(name, path: path, on: date)
+    }
+
+    /// The file `name` at `path`, which the caller found in the folder's list.
+    private func entry(_ name: String, path: String, on date: LocalDate) -> Entry? {
+        guard let stamp = folder.stamp(of: name) else { return nil }
         if let cached = entries.withLock({ $0[name] }), cached.stamp == stamp, cached.date == date { return cached }
         let outcome: Outcome
         do throws(DiagnosticList) {
@@ -53,7 +59,8 @@ final class NetworkCache: Sendable {
         entries.withLock { cached in
             for name in cached.keys where !names.contains(name) { cached[name] = nil }
         }
-        return names.compactMap { entry($0, on: date) }
+        // The folder is listed once here, not once per file.
+        return names.compactMap { entry($0, path: folder.path + "/" + $0, on: date) }
     }
 
     /// Forgets `name`, after the application itself wrote it.
